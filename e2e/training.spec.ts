@@ -1,0 +1,84 @@
+import { expect, test } from '@playwright/test';
+import { fillTraining, openLab } from './helpers';
+
+test('a newcomer trains the CNN and watches it learn while the page stays responsive', async ({ page }) => {
+  // Record every long task on the main thread from the very start.
+  await page.addInitScript(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+  });
+  await openLab(page);
+  await expect(page.getByRole('heading', { name: /Train the base model/ })).toBeVisible();
+  // The first choice on a GPU-less machine is WASM, and the page says why it passed over the emulated GPU.
+  await expect(page.getByTestId('backend')).toContainText('wasm');
+
+  await fillTraining(page, { trainSize: 12000, testSize: 2000, epochs: 1, learningRate: 0.01 });
+  const longTasksBefore = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.length);
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+
+  // The chart grows point by point while the worker trains.
+  const chart = page.getByTestId('train-chart');
+  await expect.poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+  const midway = Number(await chart.getAttribute('data-points'));
+  await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 120_000 });
+  expect(Number(await chart.getAttribute('data-points'))).toBeGreaterThan(midway);
+  await expect(chart.locator('.recharts-line path').first()).toBeVisible();
+
+  const accuracy = Number(await page.getByTestId('test-accuracy').getAttribute('data-value'));
+  expect(accuracy).toBeGreaterThan(0.8);
+  await expect(page.getByRole('table', { name: 'Per-class precision' })).toBeVisible();
+  await expect(page.getByTestId('result-backend')).toHaveText('wasm');
+  await expect(page.getByTestId('train-progress-text')).toContainText('samples/s');
+
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  const duringTraining = longTasks.slice(longTasksBefore);
+  expect(Math.max(0, ...duringTraining), `long tasks during training: ${duringTraining.join(', ')} ms`).toBeLessThan(200);
+});
+
+test('bad settings say what is allowed and block training until fixed', async ({ page }) => {
+  await openLab(page);
+  await page.fill('input[name=batchSize]', '0');
+  await expect(page.getByText('Batch size must be a whole number from 1 to 4096; 0 is out of range.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Train' })).toBeDisabled();
+  await page.fill('input[name=learningRate]', 'fast');
+  await expect(page.getByText(/Learning rate must be a number from 0.000001 to 1/)).toBeVisible();
+  await page.fill('input[name=batchSize]', '64');
+  await page.fill('input[name=learningRate]', '0.01');
+  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+});
+
+test('Stop keeps the partly trained model and its scores', async ({ page }) => {
+  await openLab(page);
+  await page.getByRole('button', { name: /Paper setting/ }).click();
+  await fillTraining(page, { testSize: 1000 });
+  await page.getByRole('button', { name: 'Train' }).click();
+  const chart = page.getByTestId('train-chart');
+  await expect.poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByText(/Stopped after [\d,]+ images; this partly trained model is kept/)).toBeVisible({ timeout: 60_000 });
+  // The stopped model was scored on the test images and is the lab's model now.
+  const accuracy = Number(await page.getByTestId('test-accuracy').getAttribute('data-value'));
+  expect(accuracy).toBeGreaterThanOrEqual(0);
+  expect(accuracy).toBeLessThanOrEqual(1);
+  await expect(page.getByText(/1,000 test images · 0 epoch\(s\)/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+});
+
+test('?backend= forces a backend, and an unknown one is reported', async ({ page }) => {
+  await openLab(page, '?backend=cpu');
+  await expect(page.getByTestId('backend')).toContainText('cpu');
+  await openLab(page, '?backend=quantum');
+  await expect(page.getByText(/Unknown backend "quantum" in the URL; allowed: webgpu, webgl, wasm, cpu/)).toBeVisible();
+  await expect(page.getByTestId('backend')).toContainText('wasm');
+});
+
+test('WebGPU smoke test: the software adapter trains a tiny setting', async ({ page }) => {
+  await openLab(page, '?backend=webgpu');
+  await expect(page.getByTestId('backend')).toContainText('webgpu');
+  await fillTraining(page, { trainSize: 128, testSize: 64, epochs: 1, batchSize: 64, learningRate: 0.01 });
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 150_000 });
+  await expect(page.getByTestId('result-backend')).toHaveText('webgpu');
+});

@@ -1,0 +1,38 @@
+/**
+ * The headless lab: `npm run roar -- <command> [flags]`. Runs the same engine as the page, in Node on WASM.
+ */
+import { UsageError } from './args';
+import { trainCommand, trainUsage } from './commands/train';
+
+const COMMANDS: Record<string, { run: (argv: readonly string[]) => Promise<number>; usage: string }> = {
+  train: { run: trainCommand, usage: trainUsage },
+};
+
+function usage(): string {
+  return `usage:\n${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n')}\n`;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    process.stderr.write(`roar: unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await cmd.run(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`roar ${name}: ${e.message}\nusage: ${cmd.usage}\n`);
+      return 2;
+    }
+    process.stderr.write(`roar ${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code));

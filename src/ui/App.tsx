@@ -1,0 +1,23 @@
+import { StatusBar } from './StatusBar';
+import { TrainForm } from './TrainForm';
+import { TrainChart } from './TrainChart';
+import { TrainResults } from './TrainResults';
+
+export function App({ urlNotice }: { urlNotice: string | null }) {
+  return (
+    <main>
+      <header>
+        <h1>ROAR Lab</h1>
+        <p className="lead">
+          Does an attribution map really find the pixels a network depends on? <strong>RemOve And Retrain</strong>{' '}
+          (Hooker et al., 2019) answers it: remove the pixels a method ranks highest, retrain, and see whether accuracy
+          falls faster than when removing random pixels. Everything runs in this tab.
+        </p>
+        <StatusBar urlNotice={urlNotice} />
+      </header>
+      <TrainForm />
+      <TrainChart />
+      <TrainResults />
+    </main>
+  );
+}
