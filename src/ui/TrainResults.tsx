@@ -18,7 +18,10 @@ export function TrainResults() {
       <p className="muted">
         {outcome.stopped ? `Stopped after ${outcome.samplesSeen.toLocaleString('en')} images; this partly trained model is kept. ` : null}
         {ev.count.toLocaleString('en')} test images · {outcome.epochsCompleted} epoch(s) on {config.trainSize.toLocaleString('en')} training images · lr {config.learningRate}, momentum {config.momentum}, batch {config.batchSize}, seed {config.seed} ·{' '}
-        {Math.round(outcome.samplesPerSec).toLocaleString('en')} samples/s on <span data-testid="result-backend">{model.backend}</span>
+        <span data-testid="samples-per-sec" data-value={outcome.samplesPerSec}>
+          {Math.round(outcome.samplesPerSec).toLocaleString('en')}
+        </span>{' '}
+        samples/s on <span data-testid="result-backend">{model.backend}</span>
       </p>
       <table className="precision" aria-label="Per-class precision">
         <thead>

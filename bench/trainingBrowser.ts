@@ -1,0 +1,54 @@
+/** Training throughput in headless Chromium, in the lab's worker, driven through the real page. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import type { ThroughputRow } from './trainingNode';
+
+const PORT = 4183;
+
+export async function startPreview(): Promise<ChildProcess> {
+  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://localhost:${PORT}/`)).ok) return server;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  server.kill();
+  throw new Error('vite preview did not start');
+}
+
+export async function browserTraining(cases: { backend: string; samples: number }[], repeats: number): Promise<{ rows: ThroughputRow[]; version: string }> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-webgpu'],
+  });
+  const rows: ThroughputRow[] = [];
+  try {
+    for (const c of cases) {
+      const page = await browser.newPage();
+      await page.goto(`http://localhost:${PORT}/?backend=${c.backend}`);
+      await page.getByTestId('data-status').filter({ hasText: '60,000 train' }).waitFor({ timeout: 120_000 });
+      const rates: number[] = [];
+      for (let r = 0; r <= repeats; r++) {
+        const n = r === 0 ? Math.min(c.samples, 128) : c.samples;
+        await page.fill('input[name=trainSize]', String(n));
+        await page.fill('input[name=testSize]', '100');
+        await page.fill('input[name=epochs]', '1');
+        await page.fill('input[name=seed]', String(r + 1));
+        await page.getByRole('button', { name: 'Train' }).click();
+        await page.getByRole('button', { name: 'Train' }).waitFor({ timeout: 600_000 });
+        const rate = Number(await page.getByTestId('samples-per-sec').getAttribute('data-value'));
+        if (r > 0) rates.push(rate);
+      }
+      const used = (await page.getByTestId('result-backend').textContent()) ?? '?';
+      rows.push({ where: 'Chromium worker', backend: used, samples: c.samples, samplesPerSec: rates });
+      await page.close();
+    }
+    return { rows, version: browser.version() };
+  } finally {
+    await browser.close();
+  }
+}
