@@ -2,10 +2,12 @@
  * The headless lab: `npm run roar -- <command> [flags]`. Runs the same engine as the page, in Node on WASM.
  */
 import { UsageError } from './args';
+import { attributeCommand, attributeUsage } from './commands/attribute';
 import { trainCommand, trainUsage } from './commands/train';
 
 const COMMANDS: Record<string, { run: (argv: readonly string[]) => Promise<number>; usage: string }> = {
   train: { run: trainCommand, usage: trainUsage },
+  attribute: { run: attributeCommand, usage: attributeUsage },
 };
 
 function usage(): string {

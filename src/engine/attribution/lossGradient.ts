@@ -1,0 +1,36 @@
+/**
+ * Loss gradient, signed (seed 004 eq. 1, "grad_orig"; science.md §2 loss-gradient variants): ∂L(f(x), t)/∂x
+ * with L the softmax cross-entropy and t the target class. Seed 004 found that the most NEGATIVE values are
+ * the most important under a signed ranking, hence `negativeFirst`.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Cnn } from '../model/cnn';
+import { mapInChunks } from './chunk';
+import { validateFields } from './params';
+import { cnnForward, crossEntropy, scoreGradient } from './scoreGradient';
+import { checkContext, type AttributionMethod } from './types';
+
+export type LossGradientParams = Record<string, never>;
+
+/** ∂L/∂x for a chunk, shared by the three loss-gradient methods. Call inside tf.tidy. */
+export function lossGradientOf(model: Cnn, x: tf.Tensor4D, oneHot: tf.Tensor2D): tf.Tensor4D {
+  return scoreGradient(cnnForward(model), x, oneHot, crossEntropy);
+}
+
+export const lossGradient: AttributionMethod<LossGradientParams> = {
+  id: 'lossGradient',
+  label: 'Loss gradient',
+  description:
+    'The gradient of the training loss (cross-entropy for the target class) with respect to each pixel: negative where brightening the pixel ' +
+    'would make the model more confident. Studied in "Anomalous behaviour in loss-gradient based interpretability methods" (seed 004, grad_orig), ' +
+    'which found that pixels with the most negative values should be ranked first.',
+  signed: true,
+  negativeFirst: true,
+  defaults: {},
+  validate: (raw) => validateFields('lossGradient', raw, {}, {}),
+  rowsPerImage: () => 1,
+  compute(ctx) {
+    checkContext(ctx);
+    return mapInChunks(ctx.inputs, ctx.batch, ctx.targets, 1, (x, oneHot) => lossGradientOf(ctx.model, x, oneHot));
+  },
+};

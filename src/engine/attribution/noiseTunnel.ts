@@ -1,0 +1,107 @@
+/**
+ * The common machinery of SmoothGrad, SmoothGrad² and VarGrad (science.md §2): run a base method on J noisy
+ * copies x + η of each image, η ~ N(0, σ²) per pixel with σ = sigmaFraction · (max(x) − min(x)) of that image
+ * (PAIR saliency's stdev_spread, field-notes §1.1), and reduce the J maps pixel by pixel. Each wrapper file
+ * only supplies its reduction. The noise of an image is seeded by (seed, image index) with one stream shared
+ * by the three wrappers, so with the same seed they see the same noisy copies.
+ */
+import { PIXELS } from '../defaults';
+import { deriveSeed, gaussian, makeRng } from '../random';
+import { gradient } from './gradient';
+import { guidedBackprop } from './guidedBackprop';
+import { integratedGradients } from './integratedGradients';
+import { LIMITS, isPlainObject, validateFields } from './params';
+import { checkContext, imageIndex, type AnyAttributionMethod, type AttributionContext, type AttributionMethod, type Validation } from './types';
+
+/** The base methods Hooker wraps (field-notes §1.1: gradient, IG and guided backprop, each _SG / _SG_2 / _V). */
+export type NoiseBase = 'gradient' | 'integratedGradients' | 'guidedBackprop';
+export const NOISE_BASES: Readonly<Record<NoiseBase, AnyAttributionMethod>> = { gradient, integratedGradients, guidedBackprop };
+const BASE_IDS = Object.keys(NOISE_BASES) as NoiseBase[];
+
+export interface NoiseTunnelParams {
+  base: NoiseBase;
+  /** The base method's own parameters (e.g. IG's steps), checked by its validate; {} means its defaults. */
+  baseParams: unknown;
+  /** J, the number of noisy copies. */
+  samples: number;
+  sigmaFraction: number;
+}
+
+/**
+ * J = 15 as in the SIAnalytics re-implementation and ROAD's Captum runs (PAIR's default, which Hooker
+ * inherits, is 25), σ-spread 0.15 as PAIR (science.md §2).
+ */
+const OWN_DEFAULTS: Omit<NoiseTunnelParams, 'baseParams'> = { base: 'gradient', samples: 15, sigmaFraction: 0.15 };
+export const NOISE_DEFAULTS: NoiseTunnelParams = { ...OWN_DEFAULTS, baseParams: gradient.defaults };
+
+/** Reduces the J values one pixel took across the noisy copies to the map's value. */
+export type SampleReduction = (values: Float32Array) => number;
+
+/** J noisy copies of each image, image-major: copy j of image b starts at (b·J + j)·784. */
+export function noisyCopies(ctx: AttributionContext, samples: number, sigmaFraction: number): Float32Array {
+  const out = new Float32Array(ctx.batch * samples * PIXELS);
+  for (let b = 0; b < ctx.batch; b++) {
+    const image = ctx.inputs.subarray(b * PIXELS, (b + 1) * PIXELS);
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let p = 0; p < PIXELS; p++) {
+      lo = Math.min(lo, image[p]);
+      hi = Math.max(hi, image[p]);
+    }
+    const sigma = sigmaFraction * (hi - lo);
+    const rng = makeRng(deriveSeed(ctx.seed, `noise:${imageIndex(ctx, b)}`));
+    for (let j = 0; j < samples; j++) {
+      const copy = (b * samples + j) * PIXELS;
+      for (let p = 0; p < PIXELS; p++) out[copy + p] = image[p] + sigma * gaussian(rng);
+    }
+  }
+  return out;
+}
+
+function validateNoise(id: string, raw: unknown): Validation<NoiseTunnelParams> {
+  const own = validateFields(
+    id,
+    raw,
+    OWN_DEFAULTS,
+    { base: { kind: 'choice', choices: BASE_IDS }, samples: LIMITS.samples, sigmaFraction: LIMITS.sigmaFraction },
+    ['baseParams'],
+  );
+  if ('error' in own) return own;
+  const baseParams = isPlainObject(raw) ? raw.baseParams : undefined;
+  const baseCheck = NOISE_BASES[own.params.base].validate(baseParams);
+  if ('error' in baseCheck) return { error: `${id} over ${baseCheck.error}` };
+  return { params: { ...own.params, baseParams: baseCheck.params } };
+}
+
+export function noiseTunnel(spec: { id: string; label: string; description: string; signed: boolean; reduce: SampleReduction }): AttributionMethod<NoiseTunnelParams> {
+  const { id, reduce } = spec;
+  return {
+    id,
+    label: spec.label,
+    description: spec.description,
+    signed: spec.signed,
+    defaults: NOISE_DEFAULTS,
+    validate: (raw) => validateNoise(id, raw),
+    rowsPerImage: (params) => params.samples * NOISE_BASES[params.base].rowsPerImage(params.baseParams),
+    async compute(ctx, params) {
+      checkContext(ctx);
+      const { batch } = ctx;
+      const J = params.samples;
+      const targets = new Int32Array(batch * J);
+      for (let b = 0; b < batch; b++) targets.fill(ctx.targets[b], b * J, (b + 1) * J);
+      const maps = await NOISE_BASES[params.base].compute(
+        { model: ctx.model, inputs: noisyCopies(ctx, J, params.sigmaFraction), batch: batch * J, targets, seed: ctx.seed },
+        params.baseParams,
+      );
+      const out = new Float32Array(batch * PIXELS);
+      const values = new Float32Array(J);
+      for (let b = 0; b < batch; b++) {
+        for (let p = 0; p < PIXELS; p++) {
+          for (let j = 0; j < J; j++) values[j] = maps[(b * J + j) * PIXELS + p];
+          out[b * PIXELS + p] = reduce(values);
+        }
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * The one interface every attribution method implements (science.md §2), so that the worker, the sweep, the
+ * CLI and the UI treat them alike: validate raw parameters (from a URL, a form or flags), then compute one
+ * map per image.
+ */
+import { PIXELS } from '../defaults';
+import type { Cnn } from '../model/cnn';
+
+export interface AttributionContext {
+  model: Cnn;
+  /** batch·784 normalised pixels, (x/255 − 0.1307)/0.3081, laid out like MNIST (row-major 28×28 per image). */
+  inputs: Float32Array;
+  batch: number;
+  /** The class each map explains: the true label or the predicted class, chosen by the caller (targets.ts). */
+  targets: Int32Array;
+  /** Seeds every random draw (SmoothGrad noise, the random map); a recorded seed reproduces the maps. */
+  seed: number;
+  /**
+   * Dataset index of each image. Random draws are seeded per image from (seed, index), so a map does not
+   * depend on which chunk or batch position the image was computed in. Defaults to 0..batch−1.
+   */
+  imageIndices?: ArrayLike<number>;
+}
+
+export type Validation<P> = { params: P } | { error: string };
+
+export interface AttributionMethod<P> {
+  /** Stable id, used in URLs, results and the CLI (science.md §2 ids). */
+  readonly id: string;
+  readonly label: string;
+  /** For students: what the map computes and where the method comes from. */
+  readonly description: string;
+  /** Whether the sign of the map means something (then show it with a diverging colour map). */
+  readonly signed: boolean;
+  /**
+   * Under a signed ranking, the most negative values are the most important ones (seed 004 §2 for loss
+   * gradients: a negative ∂L/∂x means the pixel lowers the loss, i.e. supports the class). Absent: the most
+   * positive are.
+   */
+  readonly negativeFirst?: boolean;
+  readonly defaults: P;
+  /** Accepts a partial object (missing keys take the defaults); rejects unknown keys and bad values. */
+  validate(raw: unknown): Validation<P>;
+  /** Forward/backward rows one image costs (1 for a plain gradient, steps for IG…), to size chunks. */
+  rowsPerImage(params: P): number;
+  /** batch·784 finite numbers, one map per image, in the input's pixel layout. Frees every tensor it makes. */
+  compute(ctx: AttributionContext, params: P): Promise<Float32Array>;
+}
+
+/**
+ * Any registered method. Methods are declared with method syntax above, so their parameter types are
+ * checked bivariantly and every AttributionMethod<P> fits here; callers pass only params that `validate`
+ * returned.
+ */
+export type AnyAttributionMethod = AttributionMethod<unknown>;
+
+/** The dataset index of batch position b (see AttributionContext.imageIndices). */
+export function imageIndex(ctx: AttributionContext, b: number): number {
+  return ctx.imageIndices ? ctx.imageIndices[b] : b;
+}
+
+/** Throws when the arrays do not hold `batch` images and targets: a wrong length is a caller's bug. */
+export function checkContext(ctx: AttributionContext): void {
+  const { inputs, batch, targets, imageIndices } = ctx;
+  if (!Number.isInteger(batch) || batch < 0) throw new Error(`batch must be a non-negative integer; got ${batch}`);
+  if (inputs.length !== batch * PIXELS) throw new Error(`expected ${batch}·${PIXELS} input values, got ${inputs.length}`);
+  if (targets.length !== batch) throw new Error(`expected ${batch} targets, got ${targets.length}`);
+  if (imageIndices && imageIndices.length !== batch) throw new Error(`expected ${batch} image indices, got ${imageIndices.length}`);
+}
