@@ -1,13 +1,14 @@
 /**
  * The training loop: SGD with momentum on softmax cross-entropy, seeded data order, progress reports and
- * cancellation. Momentum follows PyTorch's SGD (v ← μv + g; θ ← θ − ηv), which tf.train.momentum matches,
- * so the reference setting of seed 000 (lr 1e-3, μ 0.9, batch 64) means the same thing here.
+ * cancellation. Momentum follows PyTorch's SGD (sgdMomentum.ts), so the reference setting of seed 000
+ * (lr 1e-3, μ 0.9, batch 64) means the same thing here.
  */
 import * as tf from '@tensorflow/tfjs';
 import { NUM_CLASSES, PIXELS, type TrainConfig } from '../defaults';
 import { fillBatch, type MnistSplit } from '../data/mnist';
 import { deriveSeed, makeRng, permutation } from '../random';
 import { logits, toInput, type Cnn } from '../model/cnn';
+import { SgdMomentum } from './sgdMomentum';
 
 export interface TrainProgress {
   epoch: number;
@@ -53,7 +54,7 @@ export async function train(model: Cnn, data: MnistSplit, cfg: TrainConfig, hook
   const { batchSize, epochs } = cfg;
   const reportEvery = hooks.reportEvery ?? 20;
   const fill = hooks.fill ?? ((idx, out) => fillBatch(data, idx, out));
-  const optimizer = tf.train.momentum(cfg.learningRate, cfg.momentum);
+  const optimizer = new SgdMomentum(model.vars, cfg.learningRate, cfg.momentum);
   const batchesPerEpoch = Math.ceil(data.count / batchSize);
   const totalSamples = data.count * epochs;
   const pixels = new Float32Array(batchSize * PIXELS);
@@ -109,12 +110,12 @@ export async function train(model: Cnn, data: MnistSplit, cfg: TrainConfig, hook
           const x = toInput(pixels.subarray(0, n * PIXELS), n);
           const y = tf.tensor1d(labels.subarray(0, n), 'int32');
           let correct: tf.Scalar | null = null;
-          const cost = optimizer.minimize(() => {
+          const cost = optimizer.step(() => {
             const z = logits(model, x);
-            // minimize() runs this in its own tidy scope: keep the count so it survives to be summed below.
+            // The gradient runs this in its own tidy scope: keep the count so it survives to be summed below.
             correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(z, 1), y), 'float32')) as tf.Scalar);
             return tf.losses.softmaxCrossEntropy(tf.oneHot(y, NUM_CLASSES), z) as tf.Scalar;
-          }, true) as tf.Scalar;
+          });
           const kept = correct as unknown as tf.Scalar;
           const sums: [tf.Scalar, tf.Scalar] = [tf.add(lossSum, cost) as tf.Scalar, tf.add(correctSum, kept) as tf.Scalar];
           kept.dispose();

@@ -1,0 +1,54 @@
+/**
+ * Ranks every pixel of every image of a split by one method's maps, computed with the base model
+ * (science.md §2–3). Maps are ranked chunk by chunk and dropped: only the uint16 orders are kept.
+ */
+import { PIXELS, type MaskConfig } from '../defaults';
+import type { MnistSplit } from '../data/mnist';
+import type { Cnn } from '../model/cnn';
+import { computeMaps, type MapsProgress } from '../attribution/computeMaps';
+import { getMethod } from '../attribution/registry';
+import type { TargetMode } from '../attribution/targets';
+import { rankAll } from '../masking/ranking';
+import type { MethodSpec } from './sweepConfig';
+
+/** Images per slice: bounds the float maps held at once to ~8 MB. */
+const SLICE = 2560;
+
+export interface RankHooks {
+  signal?: AbortSignal;
+  onProgress?: (p: MapsProgress) => void | Promise<void>;
+}
+
+export async function rankSplit(
+  model: Cnn,
+  split: MnistSplit,
+  spec: MethodSpec,
+  target: TargetMode,
+  mapSeed: number,
+  mask: MaskConfig,
+  /** Dataset-wide index of the split's first image, so train and test images get distinct tie orders. */
+  firstImageIndex: number,
+  hooks: RankHooks = {},
+): Promise<Uint16Array> {
+  const method = getMethod(spec.id);
+  const v = method.validate(spec.params);
+  if ('error' in v) throw new Error(v.error);
+  const orders = new Uint16Array(split.count * PIXELS);
+  const start = Date.now();
+  for (let from = 0; from < split.count; from += SLICE) {
+    const n = Math.min(SLICE, split.count - from);
+    const indices = Uint32Array.from({ length: n }, (_, i) => from + i);
+    const maps = await computeMaps(model, split, indices, method, v.params, target, mapSeed, {
+      signal: hooks.signal,
+      onProgress: (p) => {
+        const done = from + p.done;
+        const elapsedMs = Date.now() - start;
+        return hooks.onProgress?.({ done, total: split.count, elapsedMs, mapsPerSec: done / (elapsedMs / 1000) });
+      },
+    });
+    // Under a signed ranking, methods whose most negative values matter most are ranked on −e (seed 004).
+    if (mask.rankTransform === 'signed' && method.negativeFirst) for (let i = 0; i < maps.length; i++) maps[i] = -maps[i];
+    orders.set(rankAll(maps, n, mask.rankTransform, mask.tieBreak, mask.tieSeed, firstImageIndex + from), from * PIXELS);
+  }
+  return orders;
+}

@@ -1,0 +1,129 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useWasmBackend } from '../../testing/wasmBackend';
+import { loadMnistNode } from '../../node/loadMnist';
+import type { Mnist } from '../data/mnist';
+import { DEFAULT_MASK, REFERENCE_TRAIN } from '../defaults';
+import type { NoRetrainResult, RunResult } from './results';
+import { runSweep } from './runSweep';
+import { SweepCache } from './sweepCache';
+import { presetConfig, sweepConfigErrors, SWEEP_CONFIG_VERSION, type SweepConfig } from './sweepConfig';
+import { planRuns, UNMASKED } from './sweepPlan';
+import { mean, std } from './statistics';
+import { summariseSweep } from './summary';
+
+let mnist: Mnist;
+beforeAll(async () => {
+  await useWasmBackend();
+  mnist = loadMnistNode();
+});
+
+const tiny: SweepConfig = {
+  version: SWEEP_CONFIG_VERSION,
+  methods: [{ id: 'gradient', params: {} }],
+  thresholds: [0, 0.5, 0.9],
+  seeds: 2,
+  mask: { ...DEFAULT_MASK },
+  target: 'label',
+  mapSeed: 1,
+  base: { ...REFERENCE_TRAIN, learningRate: 0.01, epochs: 2, trainSize: 3000, testSize: 300 },
+  retrain: { ...REFERENCE_TRAIN, learningRate: 0.01, epochs: 1, trainSize: 320, testSize: 200, seed: 11 },
+  noRetrain: true,
+};
+
+async function collect(config: SweepConfig, extra: Parameters<typeof runSweep>[3] = {}) {
+  const runs: RunResult[] = [];
+  const noRetrain: NoRetrainResult[] = [];
+  const outcome = await runSweep(mnist, config, 'wasm', {
+    ...extra,
+    onRun: async (r) => {
+      runs.push(r);
+      await extra.onRun?.(r);
+    },
+    onNoRetrain: (r) => void noRetrain.push(r),
+  });
+  return { runs, noRetrain, outcome };
+}
+
+describe('the sweep plan', () => {
+  it('has one shared unmasked run per seed and one run per method × threshold × seed otherwise', () => {
+    const config = { ...tiny, methods: [...tiny.methods, { id: 'random' as const, params: {} }] };
+    const plan = planRuns(config);
+    expect(plan).toHaveLength(2 * (1 + 2 * 2));
+    expect(new Set(plan.map((r) => r.key)).size).toBe(plan.length);
+    expect(plan.filter((r) => r.method === UNMASKED).map((r) => r.seed)).toEqual([11, 12]);
+    // Seed by seed: the first seed's runs all come before the second's.
+    expect(plan.slice(0, 5).every((r) => r.seed === 11)).toBe(true);
+    const kar = planRuns({ ...config, mask: { ...config.mask, mode: 'kar' }, thresholds: [0, 0.5, 1] });
+    expect(kar.filter((r) => r.method === UNMASKED).map((r) => r.threshold)).toEqual([1, 1]);
+    expect(kar).toHaveLength(2 * (2 + 2 + 1));
+  });
+
+  it('validates configurations and the presets are valid', () => {
+    for (const id of ['lecture', 'standard', 'paper'] as const) expect(sweepConfigErrors(presetConfig(id))).toEqual([]);
+    const errors = sweepConfigErrors({ ...tiny, thresholds: [0.5, 0.1, 2], seeds: 0, methods: [{ id: 'integratedGradients', params: { steps: 0 } }] });
+    expect(errors.join('\n')).toMatch(/thresholds: each must be a fraction from 0 to 1/);
+    expect(errors.join('\n')).toMatch(/increasing order/);
+    expect(errors.join('\n')).toMatch(/seeds: a whole number from 1 to 20/);
+    expect(errors.join('\n')).toMatch(/steps must be an integer from 1/);
+  });
+});
+
+describe('a tiny sweep on real MNIST (wasm)', () => {
+  it('fills every cell, adds the random baseline, summarises correctly, and keeps tf.memory flat', async () => {
+    const before = tf.memory().numTensors;
+    const cache = new SweepCache();
+    const { runs, noRetrain, outcome } = await collect(tiny, { cache });
+    const plan = planRuns({ ...tiny, methods: [...tiny.methods, { id: 'random', params: {} }] });
+    expect(outcome).toEqual({ cancelled: false, runsDone: plan.length });
+    expect(runs.map((r) => r.key).sort()).toEqual(plan.map((r) => r.key).sort());
+    for (const r of runs) {
+      expect(r.accuracy).toBeGreaterThanOrEqual(0);
+      expect(r.precision).toHaveLength(10);
+    }
+    // No-retrain: the unmasked point once, then each method at each masking threshold.
+    expect(noRetrain).toHaveLength(1 + 2 * 2);
+    const summary = summariseSweep(tiny, runs, noRetrain);
+    expect(summary.map((m) => m.key)).toEqual(['gradient', 'random']);
+    const g90 = summary[0].cells.find((c) => c.threshold === 0.9)!;
+    const acc = runs.filter((r) => r.method === 'gradient' && r.threshold === 0.9).map((r) => r.accuracy);
+    expect(g90.mean).toBeCloseTo(mean(acc), 12);
+    expect(g90.std).toBeCloseTo(std(acc), 12);
+    expect(g90.vsRandom).not.toBeNull();
+    // Threshold 0 is the shared unmasked run, for every method.
+    expect(summary[0].cells[0].accuracies).toEqual(summary[1].cells[0].accuracies);
+    expect(summary[1].verdict).toBe('baseline');
+    cache.clear();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('cancel keeps finished runs, and resuming skips them and gives the same numbers', async () => {
+    const cache = new SweepCache();
+    const full = await collect(tiny, { cache });
+    const controller = new AbortController();
+    const first = await collect(tiny, {
+      cache,
+      signal: controller.signal,
+      onRun: () => {
+        if (full.runs.length > 0) controller.abort();
+      },
+    });
+    expect(first.outcome.cancelled).toBe(true);
+    expect(first.runs).toHaveLength(1);
+    const resumed = await collect(tiny, { cache, completed: new Set(first.runs.map((r) => r.key)) });
+    expect(resumed.outcome.cancelled).toBe(false);
+    expect(resumed.runs).toHaveLength(full.runs.length - 1);
+    expect(resumed.runs.map((r) => r.key)).not.toContain(first.runs[0].key);
+    const byKey = new Map(full.runs.map((r) => [r.key, r.accuracy]));
+    for (const r of [...first.runs, ...resumed.runs]) expect(r.accuracy).toBe(byKey.get(r.key));
+    cache.clear();
+  });
+
+  it('runs KAR: keeping 90 % of the pixels scores better than keeping 10 %', async () => {
+    const kar: SweepConfig = { ...tiny, seeds: 1, thresholds: [0.1, 0.9], noRetrain: true, mask: { ...tiny.mask, mode: 'kar' } };
+    const { runs, noRetrain } = await collect(kar);
+    expect(runs).toHaveLength(2 * 2);
+    const at = (t: number) => noRetrain.filter((r) => r.method === 'gradient' && r.threshold === t)[0].accuracy;
+    expect(at(0.9)).toBeGreaterThan(at(0.1));
+  });
+});
