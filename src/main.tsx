@@ -1,20 +1,30 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
-import { StoreProvider } from './ui/storeContext';
+import { StoreProvider, type Stores } from './ui/storeContext';
 import { createLabStore } from './state/labStore';
+import { createGalleryStore } from './state/galleryStore';
+import { createSweepStore } from './state/sweepStore';
 import { backendFromUrl } from './state/backendParam';
 import { startLabWorker } from './worker/labClient';
 import './ui/styles.css';
 
 const { backend, notice } = backendFromUrl(location.search);
 const client = startLabWorker(backend);
-const store = createLabStore(client);
-client.onEvent((e) => store.getState().handleEvent(e));
+const stores: Stores = {
+  lab: createLabStore(client),
+  gallery: createGalleryStore(client),
+  sweep: createSweepStore(client),
+};
+client.onEvent((e) => {
+  stores.lab.getState().handleEvent(e);
+  stores.gallery.getState().handleEvent(e);
+  stores.sweep.getState().handleEvent(e);
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <StoreProvider store={store}>
+    <StoreProvider stores={stores}>
       <App urlNotice={notice} />
     </StoreProvider>
   </StrictMode>,

@@ -9,6 +9,10 @@ import { checkTrainValue, TRAIN_FIELDS, type TrainField } from '../engine/config
 import type { Evaluation } from '../engine/training/evaluate';
 import type { TrainOutcome } from '../engine/training/train';
 import type { DataSummary, WorkerEvent } from '../worker/protocol';
+import type { LabClient } from '../worker/labClient';
+
+/** What a store needs of the worker connection. */
+export type WorkerPort = Pick<LabClient, 'send' | 'nextJobId'>;
 
 export interface ProgressPoint {
   samples: number;
@@ -54,9 +58,6 @@ export interface LabState {
   handleEvent: (e: WorkerEvent) => void;
 }
 
-export interface WorkerPort {
-  send: (msg: import('../worker/protocol').WorkerRequest) => void;
-}
 
 const toForm = (c: TrainConfig): Record<TrainField, string> =>
   Object.fromEntries((Object.keys(TRAIN_FIELDS) as TrainField[]).map((f) => [f, String(c[f])])) as Record<TrainField, string>;
@@ -108,7 +109,7 @@ export function createLabStore(port: WorkerPort) {
       const { config, errors } = parseForm(s.form);
       set({ formErrors: errors });
       if (!config) return;
-      const jobId = s.jobId + 1;
+      const jobId = port.nextJobId();
       set({ status: 'training', jobId, progress: [], samplesPerSec: null, samplesSeen: 0, totalSamples: config.trainSize * config.epochs, jobError: null });
       port.send({ type: 'train', jobId, config });
     },

@@ -4,6 +4,8 @@ import type { WorkerEvent, WorkerRequest } from './protocol';
 
 export interface LabClient {
   send: (msg: WorkerRequest) => void;
+  /** Job ids are shared by every part of the page, so that the worker's jobs never collide. */
+  nextJobId: () => number;
   onEvent: (fn: (e: WorkerEvent) => void) => void;
 }
 
@@ -16,8 +18,10 @@ export function startLabWorker(backend: BackendName | null): LabClient {
     listeners.forEach((fn) => fn(e));
   };
   worker.postMessage({ type: 'init', backend, dataBaseUrl: new URL(import.meta.env.BASE_URL, location.href).href } satisfies WorkerRequest);
+  let lastJobId = 0;
   return {
     send: (msg) => worker.postMessage(msg),
+    nextJobId: () => ++lastJobId,
     onEvent: (fn) => listeners.push(fn),
   };
 }

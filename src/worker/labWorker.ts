@@ -1,24 +1,33 @@
 /**
- * The lab's Web Worker: owns the data, the backend and the base model, and runs every long job off the
- * main thread. One job at a time; each reports progress and can be stopped.
+ * The lab's Web Worker: owns the data, the backend, the base model and the sweep cache, and runs every long
+ * job off the main thread. One job at a time; each reports progress and can be stopped (and sweeps paused).
  */
 import { initBrowserBackend } from './browserBackends';
 import { loadMnistBrowser } from './loadMnistBrowser';
-import type { WorkerEvent, WorkerRequest } from './protocol';
+import type { GalleryRequest, WorkerEvent, WorkerRequest } from './protocol';
+import { PauseGate } from './pauseGate';
+import { resolveDigits } from './resolveDigits';
 import type { Mnist } from '../engine/data/mnist';
 import { head } from '../engine/data/mnist';
 import { createCnn, disposeCnn, type Cnn } from '../engine/model/cnn';
 import { train } from '../engine/training/train';
 import { evaluate } from '../engine/training/evaluate';
 import type { BackendName, TrainConfig } from '../engine/defaults';
+import { galleryGrid } from '../engine/gallery/galleryGrid';
+import { runSweep } from '../engine/sweep/runSweep';
+import { SweepCache } from '../engine/sweep/sweepCache';
+import { sweepConfigErrors, type SweepConfig } from '../engine/sweep/sweepConfig';
 
 const post = (e: WorkerEvent): void => postMessage(e);
+/** Lets queued messages (Stop, Pause) in between reports. */
+const yieldToEvents = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
 let mnist: Mnist | null = null;
 let backendName: BackendName | null = null;
 /** The base model: the last one trained, kept (even when stopped early) for attribution. */
 let model: Cnn | null = null;
-const jobs = new Map<number, AbortController>();
+const sweepCache = new SweepCache();
+const jobs = new Map<number, { controller: AbortController; gate: PauseGate }>();
 
 async function init(forced: BackendName | null, dataBaseUrl: string): Promise<void> {
   try {
@@ -40,20 +49,22 @@ async function init(forced: BackendName | null, dataBaseUrl: string): Promise<vo
   }
 }
 
-async function runTraining(jobId: number, config: TrainConfig): Promise<void> {
+function ready(): { mnist: Mnist; backend: BackendName } {
   if (!mnist || !backendName) throw new Error('The data or the backend is not ready yet.');
-  const controller = new AbortController();
-  jobs.set(jobId, controller);
+  return { mnist, backend: backendName };
+}
+
+async function runTraining(jobId: number, config: TrainConfig, signal: AbortSignal): Promise<void> {
+  const { mnist, backend } = ready();
   const trainSet = head(mnist.train, config.trainSize);
   const testSet = head(mnist.test, config.testSize);
   const next = createCnn(config.seed);
   try {
     const outcome = await train(next, trainSet, config, {
-      signal: controller.signal,
+      signal,
       onProgress: async (progress) => {
         post({ type: 'trainProgress', jobId, progress });
-        // Yield to the event loop so a Stop message can arrive between reports.
-        await new Promise((r) => setTimeout(r, 0));
+        await yieldToEvents();
       },
       onEpochEnd: async (epoch) => {
         const ev = await evaluate(next, testSet);
@@ -63,13 +74,55 @@ async function runTraining(jobId: number, config: TrainConfig): Promise<void> {
     const evaluation = await evaluate(next, testSet);
     if (model) disposeCnn(model);
     model = next;
-    post({ type: 'trainDone', jobId, config, outcome, evaluation, backend: backendName });
+    post({ type: 'trainDone', jobId, config, outcome, evaluation, backend });
   } catch (e) {
     disposeCnn(next);
     throw e;
-  } finally {
-    jobs.delete(jobId);
   }
+}
+
+async function runGallery(jobId: number, request: GalleryRequest): Promise<void> {
+  const { mnist } = ready();
+  if (!model) throw new Error('Train a base model first (step 1): the maps explain its decisions.');
+  const start = performance.now();
+  const inputs = await resolveDigits(request.digits, mnist.test, model);
+  const images = await galleryGrid(model, inputs, request.methods, request.thresholds, request.mask, request.target, request.mapSeed);
+  post({ type: 'galleryDone', jobId, images, seconds: (performance.now() - start) / 1000 });
+}
+
+async function runSweepJob(jobId: number, config: SweepConfig, completed: string[], signal: AbortSignal, gate: PauseGate): Promise<void> {
+  const { mnist, backend } = ready();
+  const errors = sweepConfigErrors(config);
+  if (errors.length) throw new Error(errors.join(' '));
+  let lastPost = 0;
+  const outcome = await runSweep(mnist, config, backend, {
+    signal,
+    cache: sweepCache,
+    completed: new Set(completed),
+    waitIfPaused: async () => {
+      await yieldToEvents();
+      await gate.wait();
+    },
+    onProgress: (progress) => {
+      // At most ~5 progress messages a second: the page only needs to look alive.
+      const now = performance.now();
+      if (now - lastPost < 200 && progress.fraction < 1) return;
+      lastPost = now;
+      post({ type: 'sweepProgress', jobId, progress });
+    },
+    onBase: (accuracy) => post({ type: 'sweepBase', jobId, accuracy }),
+    onNoRetrain: (result) => post({ type: 'sweepNoRetrain', jobId, result }),
+    onRun: (run) => post({ type: 'sweepRun', jobId, run }),
+  });
+  post({ type: 'sweepDone', jobId, cancelled: outcome.cancelled });
+}
+
+function startJob(jobId: number, work: (signal: AbortSignal, gate: PauseGate) => Promise<void>): void {
+  const job = { controller: new AbortController(), gate: new PauseGate() };
+  jobs.set(jobId, job);
+  work(job.controller.signal, job.gate)
+    .catch((e: unknown) => post({ type: 'jobError', jobId, message: e instanceof Error ? e.message : String(e) }))
+    .finally(() => jobs.delete(jobId));
 }
 
 self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
@@ -79,12 +132,25 @@ self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
       void init(msg.backend, msg.dataBaseUrl);
       break;
     case 'train':
-      runTraining(msg.jobId, msg.config).catch((e: unknown) =>
-        post({ type: 'jobError', jobId: msg.jobId, message: e instanceof Error ? e.message : String(e) }),
-      );
+      startJob(msg.jobId, (signal) => runTraining(msg.jobId, msg.config, signal));
       break;
-    case 'stop':
-      jobs.get(msg.jobId)?.abort();
+    case 'gallery':
+      startJob(msg.jobId, () => runGallery(msg.jobId, msg.request));
       break;
+    case 'sweep':
+      startJob(msg.jobId, (signal, gate) => runSweepJob(msg.jobId, msg.config, msg.completed, signal, gate));
+      break;
+    case 'pause':
+      jobs.get(msg.jobId)?.gate.pause();
+      break;
+    case 'resume':
+      jobs.get(msg.jobId)?.gate.resume();
+      break;
+    case 'stop': {
+      const job = jobs.get(msg.jobId);
+      job?.gate.resume();
+      job?.controller.abort();
+      break;
+    }
   }
 };

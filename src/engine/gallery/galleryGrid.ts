@@ -1,0 +1,122 @@
+/**
+ * The comparison figure of seed 000 (rows = methods, columns = thresholds), for any digits: each method's
+ * map beside the digit with its top-ranked pixels removed (or kept) at each threshold, and what the base
+ * model predicts for each masked digit.
+ */
+import { MNIST_MEAN, MNIST_STD, NUM_CLASSES, PIXELS, type MaskConfig } from '../defaults';
+import type { Cnn } from '../model/cnn';
+import { getMethod } from '../attribution/registry';
+import { forwardLogits } from '../attribution/forwardLogits';
+import { targetsFor, type TargetMode } from '../attribution/targets';
+import { maskImage } from '../masking/mask';
+import { rankPixels } from '../masking/ranking';
+import { deriveSeed, makeRng } from '../random';
+import { methodKey, type MethodSpec } from '../sweep/sweepConfig';
+
+export interface GalleryInput {
+  /** 784 pixels in [0, 1]. */
+  pixels: Float32Array;
+  /** The true label, or null for a drawn digit. */
+  label: number | null;
+  /** Dataset-wide index (seeds tie-breaking and random maps), or −1 − k for the k-th drawn digit. */
+  index: number;
+}
+
+export interface Prediction {
+  predicted: number;
+  confidence: number;
+  probabilities: number[];
+}
+
+export interface GalleryCell {
+  threshold: number;
+  /** 784 pixels in [0, 1]. */
+  masked: Float32Array;
+  prediction: Prediction;
+}
+
+export interface GalleryRow {
+  method: string;
+  methodId: string;
+  /** The raw attribution map (784 values). */
+  map: Float32Array;
+  signed: boolean;
+  cells: GalleryCell[];
+}
+
+export interface GalleryImage {
+  input: GalleryInput;
+  prediction: Prediction;
+  /** The class the maps explain. */
+  target: number;
+  rows: GalleryRow[];
+}
+
+function softmaxRows(z: Float32Array, rows: number): Prediction[] {
+  const out: Prediction[] = [];
+  for (let r = 0; r < rows; r++) {
+    const row = Array.from(z.subarray(r * NUM_CLASSES, (r + 1) * NUM_CLASSES));
+    const max = Math.max(...row);
+    const e = row.map((v) => Math.exp(v - max));
+    const sum = e.reduce((a, b) => a + b, 0);
+    const probabilities = e.map((v) => v / sum);
+    const predicted = probabilities.indexOf(Math.max(...probabilities));
+    out.push({ predicted, confidence: probabilities[predicted], probabilities });
+  }
+  return out;
+}
+
+async function predict(model: Cnn, images: Float32Array[]): Promise<Prediction[]> {
+  const x = new Float32Array(images.length * PIXELS);
+  images.forEach((img, i) => {
+    for (let p = 0; p < PIXELS; p++) x[i * PIXELS + p] = (img[p] - MNIST_MEAN) / MNIST_STD;
+  });
+  return softmaxRows(await forwardLogits(model, x, images.length), images.length);
+}
+
+export async function galleryGrid(
+  model: Cnn,
+  inputs: GalleryInput[],
+  methods: MethodSpec[],
+  thresholds: number[],
+  mask: MaskConfig,
+  target: TargetMode,
+  mapSeed: number,
+): Promise<GalleryImage[]> {
+  const n = inputs.length;
+  const normalised = new Float32Array(n * PIXELS);
+  inputs.forEach((im, i) => {
+    for (let p = 0; p < PIXELS; p++) normalised[i * PIXELS + p] = (im.pixels[p] - MNIST_MEAN) / MNIST_STD;
+  });
+  const predictions = await predict(model, inputs.map((im) => im.pixels));
+  // A drawn digit has no label: its maps explain the predicted class.
+  const labels = inputs.map((im, i) => im.label ?? predictions[i].predicted);
+  const targets = target === 'label' ? Int32Array.from(labels) : await targetsFor(model, normalised, n, labels, 'predicted');
+  const images: GalleryImage[] = inputs.map((input, i) => ({ input, prediction: predictions[i], target: targets[i], rows: [] }));
+
+  for (const spec of methods) {
+    const method = getMethod(spec.id);
+    const v = method.validate(spec.params);
+    if ('error' in v) throw new Error(v.error);
+    const maps = await method.compute({ model, inputs: normalised, batch: n, targets, seed: mapSeed, imageIndices: inputs.map((im) => im.index) }, v.params);
+    const masked: Float32Array[] = [];
+    for (let i = 0; i < n; i++) {
+      const map = maps.slice(i * PIXELS, (i + 1) * PIXELS);
+      if (mask.rankTransform === 'signed' && method.negativeFirst) for (let p = 0; p < PIXELS; p++) map[p] = -map[p];
+      const order = rankPixels(map, mask.rankTransform, mask.tieBreak, mask.tieSeed, inputs[i].index);
+      const rng = makeRng(deriveSeed(mapSeed, `gallery:${inputs[i].index}`));
+      for (const t of thresholds) masked.push(maskImage(inputs[i].pixels, order, t, mask.mode, mask.replacement, rng));
+    }
+    const preds = await predict(model, masked);
+    for (let i = 0; i < n; i++) {
+      images[i].rows.push({
+        method: methodKey(spec),
+        methodId: spec.id,
+        map: maps.slice(i * PIXELS, (i + 1) * PIXELS),
+        signed: method.signed,
+        cells: thresholds.map((threshold, j) => ({ threshold, masked: masked[i * thresholds.length + j], prediction: preds[i * thresholds.length + j] })),
+      });
+    }
+  }
+  return images;
+}
