@@ -3,11 +3,13 @@
  */
 import { UsageError } from './args';
 import { attributeCommand, attributeUsage } from './commands/attribute';
+import { sweepCommand, sweepUsage } from './commands/sweep';
 import { trainCommand, trainUsage } from './commands/train';
 
 const COMMANDS: Record<string, { run: (argv: readonly string[]) => Promise<number>; usage: string }> = {
   train: { run: trainCommand, usage: trainUsage },
   attribute: { run: attributeCommand, usage: attributeUsage },
+  sweep: { run: sweepCommand, usage: sweepUsage },
 };
 
 function usage(): string {

@@ -1,8 +1,8 @@
 /**
  * Turns run records into what the page and the CLI show: per method and threshold the mean ± std accuracy
  * and per-class precision over seeds (seed 000 Tables I–III), the no-retrain point, and the comparison with
- * the random baseline by Welch's t-test (science.md §4: effective = falls faster than random at every
- * threshold).
+ * the random baseline with Welch's t-test per threshold (science.md §4: effective = falls faster than random
+ * at every threshold).
  */
 import { NUM_CLASSES } from '../defaults';
 import type { NoRetrainResult, RunResult } from './results';
@@ -26,6 +26,7 @@ export interface Cell {
   vsRandom: WelchResult | null;
 }
 
+/** By the mean accuracy at every masking threshold; the explanation says where Welch's test agrees. */
 export type Verdict = 'better' | 'worse' | 'mixed' | 'undecided' | 'baseline';
 
 export interface MethodSummary {
@@ -55,24 +56,22 @@ function cell(config: SweepConfig, runs: RunResult[], noRetrain: NoRetrainResult
 
 function verdictOf(key: string, cells: Cell[]): { verdict: Verdict; explanation: string } {
   if (key === RANDOM_KEY) return { verdict: 'baseline', explanation: 'The random baseline every method is compared with.' };
-  const judged = cells.filter((c) => c.vsRandom !== null && c.accuracies.length > 0);
+  const judged = cells.filter((c) => c.vsRandom !== null);
   if (judged.length === 0) return { verdict: 'undecided', explanation: 'No finished runs to compare with random yet.' };
-  const below = judged.filter((c) => c.vsRandom!.difference < 0 && c.vsRandom!.p < ALPHA);
-  const above = judged.filter((c) => c.vsRandom!.difference > 0 && c.vsRandom!.p < ALPHA);
-  const list = (cs: Cell[]) => cs.map((c) => `${Math.round(c.threshold * 100)} %`).join(', ');
+  const list = (cs: Cell[]) => cs.map((c) => `${Math.round(c.threshold * 100)} %`).join(', ') || 'none';
+  const below = judged.filter((c) => c.vsRandom!.difference < 0);
+  const above = judged.filter((c) => c.vsRandom!.difference > 0);
+  const significant = judged.filter((c) => c.vsRandom!.p < ALPHA);
+  const runs = Math.min(...judged.map((c) => c.accuracies.length));
+  // Welch's test has little power with 2–3 runs per cell: say which differences it can vouch for.
+  const evidence = `Significant (Welch p < ${ALPHA}) at: ${list(significant)}${runs < 3 ? `; with ${runs} run(s) per cell the test can rarely reach significance` : ''}.`;
   if (below.length === judged.length) {
-    return { verdict: 'better', explanation: `Accuracy falls faster than with random pixels at every threshold (Welch p < ${ALPHA}): the ranking finds informative pixels.` };
+    return { verdict: 'better', explanation: `Accuracy falls faster than with random pixels at every threshold: the ranking finds informative pixels. ${evidence}` };
   }
   if (above.length === judged.length) {
-    return { verdict: 'worse', explanation: `Accuracy stays higher than with random pixels at every threshold (p < ${ALPHA}): worse than random.` };
+    return { verdict: 'worse', explanation: `Accuracy stays above the random baseline at every threshold: no better than random. ${evidence}` };
   }
-  if (below.length > 0 || above.length > 0) {
-    return {
-      verdict: 'mixed',
-      explanation: `Below random at ${list(below) || 'no threshold'}, above at ${list(above) || 'no threshold'}; elsewhere not distinguishable (p ≥ ${ALPHA}).`,
-    };
-  }
-  return { verdict: 'undecided', explanation: `Not distinguishable from random at any threshold (p ≥ ${ALPHA}); more seeds may decide it.` };
+  return { verdict: 'mixed', explanation: `Below random at ${list(below)}; above at ${list(above)}. ${evidence}` };
 }
 
 export function summariseSweep(config: SweepConfig, runs: RunResult[], noRetrain: NoRetrainResult[]): MethodSummary[] {

@@ -49,12 +49,12 @@ const fast: TrainConfig = { ...REFERENCE_TRAIN, learningRate: 0.01 };
 export const PRESETS: Record<PresetId, { label: string; description: string; config: SweepConfig }> = {
   lecture: {
     label: 'Lecture',
-    description: 'Gradient, integrated gradients and random on 3,000 training images; 2 seeds. A few minutes.',
+    description: 'Gradient, integrated gradients (16 steps) and random; retraining on 5,000 images, 2 seeds. A few minutes.',
     config: {
       version: SWEEP_CONFIG_VERSION,
       methods: [
         { id: 'gradient', params: {} },
-        { id: 'integratedGradients', params: {} },
+        { id: 'integratedGradients', params: { steps: 16 } },
         { id: 'random', params: {} },
       ],
       thresholds: [0, 0.1, 0.5, 0.9],
@@ -62,8 +62,8 @@ export const PRESETS: Record<PresetId, { label: string; description: string; con
       mask: { ...DEFAULT_MASK },
       target: 'label',
       mapSeed: 1,
-      base: { ...fast, epochs: 1, trainSize: 12000, testSize: 2000 },
-      retrain: { ...fast, epochs: 2, trainSize: 3000, testSize: 1000, seed: 1 },
+      base: { ...fast, epochs: 2, trainSize: 12000, testSize: 2000 },
+      retrain: { ...fast, epochs: 2, trainSize: 5000, testSize: 1000, seed: 1 },
       noRetrain: true,
     },
   },
