@@ -11,13 +11,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { logits, type Cnn } from '../model/cnn';
+import { METHOD_INFO, type FullGradParams } from './catalog';
 import { mapInChunks } from './chunk';
-import { validateFields } from './params';
 import { targetLogit } from './scoreGradient';
 import { checkContext, type AttributionMethod } from './types';
 import { upsampleTo28 } from './upsample';
-
-export type FullGradParams = Record<string, never>;
 
 /**
  * The full-gradient decomposition (seed 003 eq. 1). For a network of ReLUs and max-pools it is exact:
@@ -68,15 +66,7 @@ function absMinMax(t: tf.Tensor): tf.Tensor {
 }
 
 export const fullGrad: AttributionMethod<FullGradParams> = {
-  id: 'fullGrad',
-  label: 'FullGrad',
-  description:
-    'Adds up input × gradient and, for every convolutional layer, how much each bias contributes to the class score at each position ' +
-    '(bias × gradient), each made positive, rescaled and stretched to 28×28. Together with the fully connected biases these parts add up exactly to the class score. ' +
-    'Srinivas & Fleuret, "Full-Gradient Representation for Neural Network Visualization" (2019).',
-  signed: false,
-  defaults: {},
-  validate: (raw) => validateFields('fullGrad', raw, {}, {}),
+  ...METHOD_INFO.fullGrad,
   rowsPerImage: () => 1,
   compute(ctx) {
     checkContext(ctx);

@@ -6,13 +6,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { classifierHead, convFeatures, type Cnn } from '../model/cnn';
+import { METHOD_INFO, type GradCamParams } from './catalog';
 import { mapInChunks } from './chunk';
-import { validateFields } from './params';
 import { scoreGradient } from './scoreGradient';
 import { checkContext, type AttributionMethod } from './types';
 import { upsampleTo28 } from './upsample';
-
-export type GradCamParams = Record<string, never>;
 
 /** The 8×8 class activation maps [n, 8, 8, 1] before upsampling. Call inside tf.tidy. */
 export function gradCamLayerMaps(model: Cnn, x: tf.Tensor4D, oneHot: tf.Tensor2D): tf.Tensor4D {
@@ -23,15 +21,7 @@ export function gradCamLayerMaps(model: Cnn, x: tf.Tensor4D, oneHot: tf.Tensor2D
 }
 
 export const gradCam: AttributionMethod<GradCamParams> = {
-  id: 'gradCam',
-  label: 'Grad-CAM',
-  description:
-    'Weights each channel of the last convolutional layer by how much the class score depends on it on average, adds the weighted ' +
-    'channels and keeps the positive part: a coarse 8×8 map of where the evidence for the class sits, stretched to 28×28. ' +
-    'Selvaraju et al., "Grad-CAM" (2017).',
-  signed: false,
-  defaults: {},
-  validate: (raw) => validateFields('gradCam', raw, {}, {}),
+  ...METHOD_INFO.gradCam,
   rowsPerImage: () => 1,
   compute(ctx) {
     checkContext(ctx);

@@ -6,12 +6,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Activation } from '../model/cnn';
+import { METHOD_INFO, type GuidedBackpropParams } from './catalog';
 import { mapInChunks } from './chunk';
-import { validateFields } from './params';
 import { cnnForward, scoreGradient } from './scoreGradient';
 import { checkContext, type AttributionMethod } from './types';
-
-export type GuidedBackpropParams = Record<string, never>;
 
 /** Forward: ReLU. Backward: dy · [x > 0] · [dy > 0]. */
 const guidedReluOp = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
@@ -25,15 +23,7 @@ const guidedReluOp = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>)
 export const guidedRelu: Activation = (x) => guidedReluOp(x);
 
 export const guidedBackprop: AttributionMethod<GuidedBackpropParams> = {
-  id: 'guidedBackprop',
-  label: 'Guided Backprop',
-  description:
-    'The gradient, but each ReLU lets a signal flow back only if it is positive and the unit was active, so only evidence FOR the class ' +
-    'reaches the pixels. Gives crisp, edge-like maps that change little when the model changes (Adebayo et al. 2018). ' +
-    'Springenberg et al., "Striving for Simplicity: The All Convolutional Net" (2015).',
-  signed: true,
-  defaults: {},
-  validate: (raw) => validateFields('guidedBackprop', raw, {}, {}),
+  ...METHOD_INFO.guidedBackprop,
   rowsPerImage: () => 1,
   compute(ctx) {
     checkContext(ctx);

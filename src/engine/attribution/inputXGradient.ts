@@ -4,25 +4,14 @@
  * (baseline.ts); 'mean' gives x ⊙ ∂f_c/∂x on the normalised input, Captum's InputXGradient on this model.
  */
 import * as tf from '@tensorflow/tfjs';
-import { BASELINES, BASELINE_VALUE, type Baseline } from './baseline';
+import { BASELINE_VALUE } from './baseline';
+import { METHOD_INFO, type InputXGradientParams } from './catalog';
 import { mapInChunks } from './chunk';
-import { validateFields } from './params';
 import { cnnForward, scoreGradient } from './scoreGradient';
 import { checkContext, type AttributionMethod } from './types';
 
-export interface InputXGradientParams {
-  baseline: Baseline;
-}
-
 export const inputXGradient: AttributionMethod<InputXGradientParams> = {
-  id: 'inputXGradient',
-  label: 'Input × Gradient',
-  description:
-    'The gradient multiplied by the input, a first-order estimate of how much each pixel adds to the class score compared with a reference image ' +
-    '(black by default, so black background pixels get exactly 0). Shrikumar et al., "Not Just a Black Box" (2016). For a linear model it equals Integrated Gradients with the same baseline.',
-  signed: true,
-  defaults: { baseline: 'black' },
-  validate: (raw) => validateFields('inputXGradient', raw, inputXGradient.defaults, { baseline: { kind: 'choice', choices: BASELINES } }),
+  ...METHOD_INFO.inputXGradient,
   rowsPerImage: () => 1,
   compute(ctx, params) {
     checkContext(ctx);

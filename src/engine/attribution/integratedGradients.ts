@@ -8,17 +8,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE, NUM_CLASSES, PIXELS } from '../defaults';
 import type { Cnn } from '../model/cnn';
-import { BASELINES, BASELINE_VALUE, type Baseline } from './baseline';
+import { BASELINE_VALUE, type Baseline } from './baseline';
+import { METHOD_INFO, type IntegratedGradientsParams } from './catalog';
 import { mapInChunks } from './chunk';
 import { forwardLogits } from './forwardLogits';
-import { LIMITS, validateFields } from './params';
 import { cnnForward, scoreGradient, type Forward } from './scoreGradient';
 import { checkContext, type AttributionMethod } from './types';
 
-export interface IntegratedGradientsParams {
-  steps: number;
-  baseline: Baseline;
-}
+/** Re-exported beside completenessGap, whose callers pass IG's validated params. */
+export type { IntegratedGradientsParams };
 
 /** IG maps [n, 784] of a chunk of images x [n, 28, 28, 1], for any forward function. Call inside tf.tidy. */
 export function integratedGradientsOf(forward: Forward, x: tf.Tensor4D, oneHot: tf.Tensor2D, steps: number, baselineValue: number): tf.Tensor2D {
@@ -33,19 +31,7 @@ export function integratedGradientsOf(forward: Forward, x: tf.Tensor4D, oneHot: 
 }
 
 export const integratedGradients: AttributionMethod<IntegratedGradientsParams> = {
-  id: 'integratedGradients',
-  label: 'Integrated Gradients',
-  description:
-    'Averages the gradient along a straight path from a baseline image (black by default) to the digit, then multiplies by the difference ' +
-    'between the two. The pixel contributions add up to the change of the class score from baseline to image ("completeness"). ' +
-    'Sundararajan, Taly & Yan, "Axiomatic Attribution for Deep Networks" (2017).',
-  signed: true,
-  defaults: { steps: 32, baseline: 'black' },
-  validate: (raw) =>
-    validateFields('integratedGradients', raw, integratedGradients.defaults, {
-      steps: LIMITS.steps,
-      baseline: { kind: 'choice', choices: BASELINES },
-    }),
+  ...METHOD_INFO.integratedGradients,
   rowsPerImage: (params) => params.steps,
   compute(ctx, params) {
     checkContext(ctx);

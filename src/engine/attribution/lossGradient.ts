@@ -5,12 +5,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Cnn } from '../model/cnn';
+import { METHOD_INFO, type LossGradientParams } from './catalog';
 import { mapInChunks } from './chunk';
-import { validateFields } from './params';
 import { cnnForward, crossEntropy, scoreGradient } from './scoreGradient';
 import { checkContext, type AttributionMethod } from './types';
-
-export type LossGradientParams = Record<string, never>;
 
 /** ∂L/∂x for a chunk, shared by the three loss-gradient methods. Call inside tf.tidy. */
 export function lossGradientOf(model: Cnn, x: tf.Tensor4D, oneHot: tf.Tensor2D): tf.Tensor4D {
@@ -18,16 +16,7 @@ export function lossGradientOf(model: Cnn, x: tf.Tensor4D, oneHot: tf.Tensor2D):
 }
 
 export const lossGradient: AttributionMethod<LossGradientParams> = {
-  id: 'lossGradient',
-  label: 'Loss gradient',
-  description:
-    'The gradient of the training loss (cross-entropy for the target class) with respect to each pixel: negative where brightening the pixel ' +
-    'would make the model more confident. Studied in "Anomalous behaviour in loss-gradient based interpretability methods" (seed 004, grad_orig), ' +
-    'which found that pixels with the most negative values should be ranked first.',
-  signed: true,
-  negativeFirst: true,
-  defaults: {},
-  validate: (raw) => validateFields('lossGradient', raw, {}, {}),
+  ...METHOD_INFO.lossGradient,
   rowsPerImage: () => 1,
   compute(ctx) {
     checkContext(ctx);

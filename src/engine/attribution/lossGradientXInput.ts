@@ -4,26 +4,14 @@
  * reference 'mean' (x′ = 0) by default; 'black' gives pixel × ∂L/∂pixel in [0, 1] pixel space (baseline.ts).
  */
 import * as tf from '@tensorflow/tfjs';
-import { BASELINES, BASELINE_VALUE, type Baseline } from './baseline';
+import { BASELINE_VALUE } from './baseline';
+import { METHOD_INFO, type LossGradientXInputParams } from './catalog';
 import { mapInChunks } from './chunk';
 import { lossGradientOf } from './lossGradient';
-import { validateFields } from './params';
 import { checkContext, type AttributionMethod } from './types';
 
-export interface LossGradientXInputParams {
-  baseline: Baseline;
-}
-
 export const lossGradientXInput: AttributionMethod<LossGradientXInputParams> = {
-  id: 'lossGradientXInput',
-  label: 'Loss gradient × input',
-  description:
-    'The loss gradient multiplied by the (normalised) input: seed 004\'s grad_inp, which did better there than the raw loss gradient; ' +
-    'as for the signed loss gradient, the most negative values count as the most important.',
-  signed: true,
-  negativeFirst: true,
-  defaults: { baseline: 'mean' },
-  validate: (raw) => validateFields('lossGradientXInput', raw, lossGradientXInput.defaults, { baseline: { kind: 'choice', choices: BASELINES } }),
+  ...METHOD_INFO.lossGradientXInput,
   rowsPerImage: () => 1,
   compute(ctx, params) {
     checkContext(ctx);

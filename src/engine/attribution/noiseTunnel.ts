@@ -7,32 +7,15 @@
  */
 import { PIXELS } from '../defaults';
 import { deriveSeed, gaussian, makeRng } from '../random';
+import type { MethodInfo, NoiseBase, NoiseTunnelParams } from './catalog';
 import { gradient } from './gradient';
 import { guidedBackprop } from './guidedBackprop';
 import { integratedGradients } from './integratedGradients';
-import { LIMITS, isPlainObject, validateFields } from './params';
-import { checkContext, imageIndex, type AnyAttributionMethod, type AttributionContext, type AttributionMethod, type Validation } from './types';
+import { checkContext, imageIndex, type AnyAttributionMethod, type AttributionContext, type AttributionMethod } from './types';
 
-/** The base methods Hooker wraps (field-notes §1.1: gradient, IG and guided backprop, each _SG / _SG_2 / _V). */
-export type NoiseBase = 'gradient' | 'integratedGradients' | 'guidedBackprop';
+/** The computations of catalog.ts's noise bases; NoiseBase is re-exported for the callers that pick one here. */
+export type { NoiseBase };
 export const NOISE_BASES: Readonly<Record<NoiseBase, AnyAttributionMethod>> = { gradient, integratedGradients, guidedBackprop };
-const BASE_IDS = Object.keys(NOISE_BASES) as NoiseBase[];
-
-export interface NoiseTunnelParams {
-  base: NoiseBase;
-  /** The base method's own parameters (e.g. IG's steps), checked by its validate; {} means its defaults. */
-  baseParams: unknown;
-  /** J, the number of noisy copies. */
-  samples: number;
-  sigmaFraction: number;
-}
-
-/**
- * J = 15 as in the SIAnalytics re-implementation and ROAD's Captum runs (PAIR's default, which Hooker
- * inherits, is 25), σ-spread 0.15 as PAIR (science.md §2).
- */
-const OWN_DEFAULTS: Omit<NoiseTunnelParams, 'baseParams'> = { base: 'gradient', samples: 15, sigmaFraction: 0.15 };
-export const NOISE_DEFAULTS: NoiseTunnelParams = { ...OWN_DEFAULTS, baseParams: gradient.defaults };
 
 /** Reduces the J values one pixel took across the noisy copies to the map's value. */
 export type SampleReduction = (values: Float32Array) => number;
@@ -58,30 +41,10 @@ export function noisyCopies(ctx: AttributionContext, samples: number, sigmaFract
   return out;
 }
 
-function validateNoise(id: string, raw: unknown): Validation<NoiseTunnelParams> {
-  const own = validateFields(
-    id,
-    raw,
-    OWN_DEFAULTS,
-    { base: { kind: 'choice', choices: BASE_IDS }, samples: LIMITS.samples, sigmaFraction: LIMITS.sigmaFraction },
-    ['baseParams'],
-  );
-  if ('error' in own) return own;
-  const baseParams = isPlainObject(raw) ? raw.baseParams : undefined;
-  const baseCheck = NOISE_BASES[own.params.base].validate(baseParams);
-  if ('error' in baseCheck) return { error: `${id} over ${baseCheck.error}` };
-  return { params: { ...own.params, baseParams: baseCheck.params } };
-}
-
-export function noiseTunnel(spec: { id: string; label: string; description: string; signed: boolean; reduce: SampleReduction }): AttributionMethod<NoiseTunnelParams> {
-  const { id, reduce } = spec;
+/** The wrapper described by `info` (catalog.ts), reducing the base maps with `reduce`. */
+export function noiseTunnel(info: MethodInfo<NoiseTunnelParams>, reduce: SampleReduction): AttributionMethod<NoiseTunnelParams> {
   return {
-    id,
-    label: spec.label,
-    description: spec.description,
-    signed: spec.signed,
-    defaults: NOISE_DEFAULTS,
-    validate: (raw) => validateNoise(id, raw),
+    ...info,
     rowsPerImage: (params) => params.samples * NOISE_BASES[params.base].rowsPerImage(params.baseParams),
     async compute(ctx, params) {
       checkContext(ctx);

@@ -5,20 +5,11 @@
  */
 import { PIXELS } from '../defaults';
 import { deriveSeed, makeRng } from '../random';
-import { validateFields } from './params';
+import { METHOD_INFO, type RandomParams } from './catalog';
 import { checkContext, imageIndex, type AttributionMethod } from './types';
 
-export type RandomParams = Record<string, never>;
-
 export const random: AttributionMethod<RandomParams> = {
-  id: 'random',
-  label: 'Random',
-  description:
-    'A random number for every pixel, so ranking it removes pixels in a random order. The yardstick of ROAR: a method is only useful ' +
-    'if removing its top pixels hurts the retrained model more than removing random ones (Hooker et al. 2019).',
-  signed: false,
-  defaults: {},
-  validate: (raw) => validateFields('random', raw, {}, {}),
+  ...METHOD_INFO.random,
   rowsPerImage: () => 1,
   async compute(ctx) {
     checkContext(ctx);

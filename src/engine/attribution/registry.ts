@@ -1,7 +1,9 @@
 /**
- * Every attribution method the lab offers, in the order the UI lists them. Adding a method means adding
- * its file and one line here.
+ * Every attribution method with its computation, in catalog.ts's order; worker and CLI only, as the method
+ * files import TensorFlow.js (the page reads catalog.ts instead). Adding a method means adding its info to
+ * catalog.ts, its file, and one line here.
  */
+import type { MethodId } from './catalog';
 import { fullGrad } from './fullGrad';
 import { gradCam } from './gradCam';
 import { gradient } from './gradient';
@@ -33,14 +35,10 @@ export const ATTRIBUTION_METHODS = {
   lossGradientXInput,
   sobel,
   random,
-} as const satisfies Record<string, AnyAttributionMethod>;
+} as const satisfies Record<MethodId, AnyAttributionMethod>;
 
-export type MethodId = keyof typeof ATTRIBUTION_METHODS;
-export const METHOD_IDS = Object.keys(ATTRIBUTION_METHODS) as MethodId[];
-
-export function isMethodId(s: string): s is MethodId {
-  return Object.prototype.hasOwnProperty.call(ATTRIBUTION_METHODS, s);
-}
+/** Re-exported so that compute-side callers need one import. */
+export { METHOD_IDS, isMethodId, type MethodId } from './catalog';
 
 /** The method with this id, typed for generic use (validate, then compute with the validated params). */
 export function getMethod(id: MethodId): AnyAttributionMethod {

@@ -6,10 +6,8 @@
  * so this only scales the map by 1/0.3081 compared with [0, 1] pixels and leaves the ranking unchanged.
  */
 import { IMAGE_SIZE, PIXELS } from '../defaults';
-import { validateFields } from './params';
+import { METHOD_INFO, type SobelParams } from './catalog';
 import { checkContext, type AttributionMethod } from './types';
-
-export type SobelParams = Record<string, never>;
 
 const clampIndex = (i: number): number => Math.min(IMAGE_SIZE - 1, Math.max(0, i));
 
@@ -28,14 +26,7 @@ export function sobelMagnitude(image: ArrayLike<number>, out: Float32Array): Flo
 }
 
 export const sobel: AttributionMethod<SobelParams> = {
-  id: 'sobel',
-  label: 'Sobel edges',
-  description:
-    'The strength of the edges in the image (the Sobel filter), ignoring the model entirely. A control: a method that does no better than ' +
-    'an edge detector has not shown that it knows what the model uses. Hooker et al. (2019) use it as a baseline next to random.',
-  signed: false,
-  defaults: {},
-  validate: (raw) => validateFields('sobel', raw, {}, {}),
+  ...METHOD_INFO.sobel,
   rowsPerImage: () => 1,
   async compute(ctx) {
     checkContext(ctx);

@@ -5,6 +5,7 @@
  */
 import { PIXELS } from '../defaults';
 import type { Cnn } from '../model/cnn';
+import type { MethodInfo } from './catalog';
 
 export interface AttributionContext {
   model: Cnn;
@@ -24,23 +25,8 @@ export interface AttributionContext {
 
 export type Validation<P> = { params: P } | { error: string };
 
-export interface AttributionMethod<P> {
-  /** Stable id, used in URLs, results and the CLI (science.md §2 ids). */
-  readonly id: string;
-  readonly label: string;
-  /** For students: what the map computes and where the method comes from. */
-  readonly description: string;
-  /** Whether the sign of the map means something (then show it with a diverging colour map). */
-  readonly signed: boolean;
-  /**
-   * Under a signed ranking, the most negative values are the most important ones (seed 004 §2 for loss
-   * gradients: a negative ∂L/∂x means the pixel lowers the loss, i.e. supports the class). Absent: the most
-   * positive are.
-   */
-  readonly negativeFirst?: boolean;
-  readonly defaults: P;
-  /** Accepts a partial object (missing keys take the defaults); rejects unknown keys and bad values. */
-  validate(raw: unknown): Validation<P>;
+/** A method's info (catalog.ts, safe for the main thread) plus its computation (worker and CLI only). */
+export interface AttributionMethod<P> extends MethodInfo<P> {
   /** Forward/backward rows one image costs (1 for a plain gradient, steps for IG…), to size chunks. */
   rowsPerImage(params: P): number;
   /** batch·784 finite numbers, one map per image, in the input's pixel layout. Frees every tensor it makes. */

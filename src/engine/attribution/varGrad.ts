@@ -4,21 +4,14 @@
  * noisy copies, 1/J Σ_j (m_j − mean)², the population variance as Captum's vargrad E[a²] − E[a]². Computed
  * in two passes, which cannot go negative through rounding as E[a²] − E[a]² can.
  */
+import { METHOD_INFO } from './catalog';
 import { noiseTunnel } from './noiseTunnel';
 
-export const varGrad = noiseTunnel({
-  id: 'varGrad',
-  label: 'VarGrad',
-  description:
-    'The variance of the base map across noisy copies of the digit: pixels whose attribution changes a lot under small input noise. ' +
-    'Adebayo et al. (2018); with SmoothGrad², the only methods that beat a random ranking in Hooker et al.\'s ROAR benchmark (2019).',
-  signed: false,
-  reduce: (values) => {
-    let sum = 0;
-    for (const v of values) sum += v;
-    const mean = sum / values.length;
-    let squares = 0;
-    for (const v of values) squares += (v - mean) * (v - mean);
-    return squares / values.length;
-  },
+export const varGrad = noiseTunnel(METHOD_INFO.varGrad, (values) => {
+  let sum = 0;
+  for (const v of values) sum += v;
+  const mean = sum / values.length;
+  let squares = 0;
+  for (const v of values) squares += (v - mean) * (v - mean);
+  return squares / values.length;
 });

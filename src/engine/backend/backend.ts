@@ -5,6 +5,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../defaults';
 import { registerConv2dBackpropFilter } from './conv2dBackpropFilter';
+import { registerConv2dBackpropInput } from './conv2dBackpropInput';
+import { registerBatchMatMulTransposed } from './batchMatMulTransposed';
+import { registerMaxPoolGrad } from './maxPoolGrad';
 
 export interface BackendInfo {
   name: BackendName;
@@ -43,7 +46,7 @@ function describe(name: BackendName): string {
 
 /**
  * Initialises the first working backend: `forced` if given and available, else the first of `order`.
- * Registers the lab's Conv2DBackpropFilter on wasm and cpu so that training works (and is fast) there.
+ * Registers the lab's convolution gradients on wasm and cpu so that training works (and is fast) there.
  */
 export async function initBackend(
   order: readonly BackendName[],
@@ -64,7 +67,12 @@ export async function initBackend(
       }
     }
     if (await tryBackend(name)) {
-      if (name === 'wasm' || name === 'cpu') registerConv2dBackpropFilter(name);
+      if (name === 'wasm' || name === 'cpu') {
+        registerConv2dBackpropFilter(name);
+        registerConv2dBackpropInput(name);
+        registerMaxPoolGrad(name);
+      }
+      if (name === 'wasm') registerBatchMatMulTransposed(name);
       if (forced && name !== forced) {
         notice = `The ${forced} backend is not available here, so the lab uses ${name} instead.`;
       } else if (!forced && failed.length > 0) {

@@ -9,31 +9,10 @@
  * That is itself a VALID convolution: the input transposed to [Ci,H,W,B] (batch ↔ channels) convolved with
  * dy transposed to a filter [OH,OW,B,Co] gives [Ci,KH,KW,Co], which transposes back to [KH,KW,Ci,Co].
  */
-import {
-  getKernel,
-  registerKernel,
-  unregisterKernel,
-  type KernelBackend,
-  type KernelConfig,
-  type NamedAttrMap,
-  type TensorInfo,
-} from '@tensorflow/tfjs';
+import { getKernel, registerKernel, unregisterKernel, type KernelBackend, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs';
+import { isUnitStrideValid, runKernel as run } from './kernelCall';
 
 const KERNEL = 'Conv2DBackpropFilter';
-
-function isUnitStrideValid(attrs: NamedAttrMap): boolean {
-  const strides = attrs.strides as number | [number, number];
-  const [sh, sw] = typeof strides === 'number' ? [strides, strides] : strides;
-  const pad = attrs.pad;
-  const dataFormat = (attrs.dataFormat as string | undefined) ?? 'NHWC';
-  return sh === 1 && sw === 1 && (pad === 'valid' || pad === 0) && dataFormat === 'NHWC';
-}
-
-function run(name: string, backendName: string, inputs: Record<string, TensorInfo>, attrs: NamedAttrMap, backend: KernelBackend): TensorInfo {
-  const k = getKernel(name, backendName);
-  if (k === undefined) throw new Error(`kernel ${name} is missing on backend ${backendName}`);
-  return k.kernelFunc({ inputs, attrs, backend }) as TensorInfo;
-}
 
 /**
  * Registers the transposed-convolution filter gradient for `backendName`. Must run after the backend is

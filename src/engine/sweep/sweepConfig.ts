@@ -4,7 +4,7 @@
  * the worker runs it, the CLI reads it, results and permalinks record it.
  */
 import { DEFAULT_MASK, DEFAULT_THRESHOLDS, REFERENCE_TRAIN, type MaskConfig, type TrainConfig } from '../defaults';
-import { getMethod, isMethodId, type MethodId } from '../attribution/registry';
+import { isMethodId, methodInfo, type MethodId } from '../attribution/catalog';
 import type { TargetMode } from '../attribution/targets';
 import { validateTrainConfig } from '../config/trainConfig';
 
@@ -136,7 +136,7 @@ export function sweepConfigErrors(c: SweepConfig): string[] {
       errors.push(`methods: unknown method "${String(m.id).slice(0, 40)}".`);
       continue;
     }
-    const v = getMethod(m.id).validate(m.params);
+    const v = methodInfo(m.id).validate(m.params);
     if ('error' in v) errors.push(`methods: ${v.error}`);
   }
   const keys = c.methods.map(methodKey);

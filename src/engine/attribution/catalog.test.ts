@@ -1,0 +1,34 @@
+/** The tfjs-free method catalog: well-formed entries, and the registry's methods are exactly these entries plus their computation. */
+import { describe, expect, test } from 'vitest';
+import { METHOD_IDS, METHOD_INFO, methodInfo } from './catalog';
+import { ATTRIBUTION_METHODS } from './registry';
+
+describe('METHOD_INFO', () => {
+  test('every entry has its key as id, a label and a description, and validates undefined to its defaults', () => {
+    for (const [key, info] of Object.entries(METHOD_INFO)) {
+      expect(info.id).toBe(key);
+      expect(info.label.trim()).not.toBe('');
+      expect(info.description.trim()).not.toBe('');
+      expect(info.validate(undefined)).toEqual({ params: info.defaults });
+    }
+  });
+
+  test('its own defaults pass its validation, and every field has a label', () => {
+    for (const id of METHOD_IDS) {
+      const info = methodInfo(id);
+      expect(info.validate(info.defaults)).toEqual({ params: info.defaults });
+      for (const field of Object.values(info.fields)) expect(field.label.trim()).not.toBe('');
+    }
+  });
+
+  test('the registry lists the same methods in the same order, each built on its catalog entry', () => {
+    expect(Object.keys(ATTRIBUTION_METHODS)).toEqual(METHOD_IDS);
+    for (const id of METHOD_IDS) {
+      const { rowsPerImage, compute, ...info } = ATTRIBUTION_METHODS[id];
+      expect(typeof rowsPerImage).toBe('function');
+      expect(typeof compute).toBe('function');
+      expect(info).toEqual(METHOD_INFO[id]);
+      expect(info.validate).toBe(METHOD_INFO[id].validate);
+    }
+  });
+});

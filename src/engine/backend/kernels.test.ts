@@ -1,0 +1,83 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { registerConv2dBackpropFilter } from './conv2dBackpropFilter';
+import { registerConv2dBackpropInput } from './conv2dBackpropInput';
+import { registerBatchMatMulTransposed } from './batchMatMulTransposed';
+import { registerMaxPoolGrad } from './maxPoolGrad';
+import { makeRng } from '../random';
+
+function randomTensor(shape: number[], seed: number): tf.Tensor {
+  const rng = makeRng(seed);
+  const n = shape.reduce((a, b) => a * b, 1);
+  return tf.tensor(Float32Array.from({ length: n }, () => rng() * 2 - 1), shape);
+}
+
+/** Gradients through the CNN's layer types, computed on the current backend. */
+function gradients(): Float32Array[] {
+  return tf.tidy(() => {
+    const out: Float32Array[] = [];
+    for (const [i, [xs, ws]] of [
+      [[8, 28, 28, 1], [5, 5, 1, 6]],
+      [[8, 12, 12, 6], [5, 5, 6, 16]],
+    ].entries()) {
+      const x = randomTensor(xs, 10 + i) as tf.Tensor4D;
+      const w = randomTensor(ws, 20 + i) as tf.Tensor4D;
+      const f = (xx: tf.Tensor, ww: tf.Tensor) => tf.sum(tf.square(tf.maxPool(tf.relu(tf.conv2d(xx as tf.Tensor4D, ww as tf.Tensor4D, 1, 'valid')), 2, 2, 'valid')));
+      const [gx, gw] = tf.grads(f)([x, w]);
+      out.push(gx.dataSync() as Float32Array, gw.dataSync() as Float32Array);
+    }
+    const a = randomTensor([16, 256], 30);
+    const m = randomTensor([256, 120], 31);
+    const [ga, gm] = tf.grads((aa: tf.Tensor, mm: tf.Tensor) => tf.sum(tf.square(tf.matMul(aa as tf.Tensor2D, mm as tf.Tensor2D))))([a, m]);
+    out.push(ga.dataSync() as Float32Array, gm.dataSync() as Float32Array);
+    return out;
+  });
+}
+
+/** Largest difference relative to the reference's largest magnitude: float32 sums in another order differ by ~1e-7 of that. */
+function maxRelativeError(a: Float32Array, b: Float32Array): number {
+  let worst = 0;
+  let scale = 0;
+  for (let j = 0; j < a.length; j++) {
+    worst = Math.max(worst, Math.abs(a[j] - b[j]));
+    scale = Math.max(scale, Math.abs(b[j]));
+  }
+  return worst / scale;
+}
+
+let reference: Float32Array[];
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  reference = gradients();
+  expect(await tf.setBackend('wasm')).toBe(true);
+});
+
+describe("the lab's WASM training kernels", () => {
+  it('are needed: stock tfjs-backend-wasm 4.22 cannot train a conv net (tensorflow/tfjs#8474)', () => {
+    expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeUndefined();
+  });
+
+  it('give the stock CPU kernels’ gradients for conv, max-pool and dense layers, and free every tensor', () => {
+    registerConv2dBackpropFilter('wasm');
+    registerConv2dBackpropInput('wasm');
+    registerBatchMatMulTransposed('wasm');
+    registerMaxPoolGrad('wasm');
+    const ours = gradients();
+    expect(ours).toHaveLength(reference.length);
+    ours.forEach((g, i) => {
+      expect(g.length).toBe(reference[i].length);
+      expect(maxRelativeError(g, reference[i])).toBeLessThan(1e-5);
+    });
+    const before = tf.memory().numTensors;
+    gradients();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('route a max-pool gradient to the first maximum of a tied window, as the CPU backend does', () => {
+    const x = tf.tensor4d([1, 1, 1, 1, 0, 3, 3, 0, 2, 5, 5, 5, 7, 7, 0, 7], [1, 4, 4, 1]);
+    const g = tf.grad((t: tf.Tensor) => tf.sum(tf.maxPool(t as tf.Tensor4D, 2, 2, 'valid')))(x);
+    // Windows (row-major): [1,1;0,3] → the 3; [1,1;3,0] → the 3; [2,5;7,7] → first 7; [5,5;0,7] → the 7.
+    expect(Array.from(g.dataSync())).toEqual([0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1]);
+  });
+});
