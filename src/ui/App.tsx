@@ -2,6 +2,8 @@ import { StatusBar } from './StatusBar';
 import { TrainForm } from './TrainForm';
 import { TrainChart } from './TrainChart';
 import { TrainResults } from './TrainResults';
+import { Gallery } from './gallery/Gallery';
+import { SweepPanel } from './sweep/SweepPanel';
 
 export function App({ urlNotice }: { urlNotice: string | null }) {
   return (
@@ -18,6 +20,8 @@ export function App({ urlNotice }: { urlNotice: string | null }) {
       <TrainForm />
       <TrainChart />
       <TrainResults />
+      <Gallery />
+      <SweepPanel />
     </main>
   );
 }

@@ -12,13 +12,15 @@ interface AdapterLike {
   info?: { architecture?: string; description?: string; vendor?: string; isFallbackAdapter?: boolean };
 }
 
-async function webgpuIsSoftware(): Promise<boolean> {
+/** 'none' when the browser offers WebGPU but no adapter (tfjs would only log a failed initialisation). */
+async function webgpuAdapter(): Promise<'none' | 'software' | 'hardware'> {
   const gpu = (navigator as unknown as { gpu?: { requestAdapter: () => Promise<AdapterLike | null> } }).gpu;
-  if (!gpu) return false;
+  if (!gpu) return 'none';
   const adapter = await gpu.requestAdapter().catch(() => null);
-  if (!adapter) return false;
+  if (!adapter) return 'none';
   const info = adapter.info ?? {};
-  return Boolean(adapter.isFallbackAdapter || info.isFallbackAdapter || SOFTWARE.test(`${info.architecture} ${info.description} ${info.vendor}`));
+  const software = adapter.isFallbackAdapter || info.isFallbackAdapter || SOFTWARE.test(`${info.architecture} ${info.description} ${info.vendor}`);
+  return software ? 'software' : 'hardware';
 }
 
 function webglIsSoftware(): boolean {
@@ -32,8 +34,12 @@ function webglIsSoftware(): boolean {
 }
 
 export async function softwareGpuReason(name: BackendName): Promise<string | null> {
-  if (name === 'webgpu' && (await webgpuIsSoftware())) {
-    return 'WebGPU is only emulated on the CPU here (software adapter), so the lab uses a faster backend; force it with ?backend=webgpu.';
+  if (name === 'webgpu') {
+    const adapter = await webgpuAdapter();
+    if (adapter === 'none') return 'WebGPU has no adapter in this browser.';
+    if (adapter === 'software') {
+      return 'WebGPU is only emulated on the CPU here (software adapter), so the lab uses a faster backend; force it with ?backend=webgpu.';
+    }
   }
   if (name === 'webgl' && webglIsSoftware()) {
     return 'WebGL is only emulated on the CPU here (software renderer), so the lab uses a faster backend; force it with ?backend=webgl.';

@@ -1,0 +1,75 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openLab } from './helpers';
+
+/** A sweep small enough for CI: gradient vs random, 3 thresholds, 1 seed, a few hundred images. */
+async function setUpTinySweep(page: Page): Promise<void> {
+  const sweep = page.getByRole('region', { name: /Remove and retrain/ });
+  await sweep.getByRole('checkbox', { name: 'Integrated Gradients' }).uncheck();
+  await sweep.locator('input[name=thresholds]').fill('0, 50, 90');
+  await sweep.locator('input[name=seeds]').fill('1');
+  await sweep.locator('input[name=retrainTrainSize]').fill('640');
+  await sweep.locator('input[name=retrainTestSize]').fill('300');
+  await sweep.locator('input[name=retrainEpochs]').fill('1');
+  await sweep.locator('input[name=baseTrainSize]').fill('3000');
+  await sweep.locator('input[name=baseEpochs]').fill('1');
+  await expect(page.getByTestId('sweep-config-errors')).toHaveCount(0);
+}
+
+const runsOnChart = async (page: Page): Promise<number> => Number(await page.getByTestId('sweep-chart').getAttribute('data-runs'));
+
+test('a tiny sweep runs in the worker, grows the chart run by run, and survives a reload', async ({ page }) => {
+  await openLab(page);
+  await setUpTinySweep(page);
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  await expect(page.getByTestId('sweep-status')).toBeVisible({ timeout: 60_000 });
+  // Runs land one at a time: 1 unmasked + gradient and random at 50 % and 90 % = 5.
+  await expect.poll(() => runsOnChart(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(1);
+  const seen = new Set<number>();
+  await expect
+    .poll(
+      async () => {
+        seen.add(await runsOnChart(page));
+        return runsOnChart(page);
+      },
+      { timeout: 120_000, intervals: [100] },
+    )
+    .toBe(5);
+  expect(seen.size).toBeGreaterThan(1);
+  await expect(page.getByRole('button', { name: 'Run sweep' })).toBeVisible();
+  const table = page.getByTestId('sweep-table');
+  await expect(table.locator('tr[data-method=gradient] td[data-threshold="0.9"]')).toContainText('n=1');
+  await expect(table.locator('tr[data-method=random] td[data-threshold="0.5"]')).toContainText('±');
+  await expect(page.getByTestId('verdict')).toHaveCount(1);
+  await expect(page.getByTestId('provenance')).toContainText('wasm');
+  const cellText = await table.locator('tr[data-method=gradient] td[data-threshold="0.9"]').textContent();
+
+  await page.reload();
+  await openLab(page);
+  const saved = page.getByTestId('saved-sweeps');
+  await expect(saved).toContainText('5 runs');
+  await expect(saved).toContainText('finished');
+  await saved.getByRole('button', { name: 'Open' }).first().click();
+  expect(await runsOnChart(page)).toBe(5);
+  await expect(page.getByTestId('sweep-table').locator('tr[data-method=gradient] td[data-threshold="0.9"]')).toHaveText(cellText!);
+});
+
+test('a cancelled sweep keeps its finished runs and resumes after a reload without redoing them', async ({ page }) => {
+  await openLab(page);
+  await setUpTinySweep(page);
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  await expect.poll(() => runsOnChart(page), { timeout: 120_000, intervals: [100] }).toBeGreaterThanOrEqual(1);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('button', { name: 'Run sweep' })).toBeVisible({ timeout: 60_000 });
+  const kept = await runsOnChart(page);
+  expect(kept).toBeGreaterThanOrEqual(1);
+  expect(kept).toBeLessThan(5);
+
+  await page.reload();
+  await openLab(page);
+  const row = page.getByTestId('saved-sweeps').locator('li', { hasText: 'can be resumed' }).first();
+  await expect(row).toContainText(`${kept} runs`);
+  await row.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.getByRole('button', { name: 'Run sweep' })).toBeVisible({ timeout: 120_000 });
+  expect(await runsOnChart(page)).toBe(5);
+  await expect(page.getByTestId('saved-sweeps').locator('li').first()).toContainText('finished');
+});

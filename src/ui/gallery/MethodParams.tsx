@@ -1,0 +1,58 @@
+import { NOISE_BASE_IDS, methodInfo, type FieldInfo, type MethodId } from '../../engine/attribution/catalog';
+import { useGallery } from '../storeContext';
+import { baseKey } from './galleryForm';
+import { choiceLabel, fieldHint } from './methodHints';
+
+/** One parameter: a drop-down for a choice, a text box for a number (checked with the whole method). */
+function ParamInput({ id, field, paramKey, valueKey, label }: { id: MethodId; field: FieldInfo; paramKey: string; valueKey: string; label: string }) {
+  const value = useGallery((s) => s.form.methods[id].values[valueKey] ?? '');
+  const setValue = useGallery((s) => s.setMethodValue);
+  const name = `gallery-${id}-${valueKey}`;
+  const hint = fieldHint(paramKey, field);
+  return (
+    <label className="field gallery-param">
+      <span>{label}</span>
+      {field.kind === 'choice' ? (
+        <select name={name} value={value} aria-describedby={`${name}-help`} onChange={(e) => setValue(id, valueKey, e.target.value)}>
+          {field.choices.map((c) => (
+            <option key={c} value={c}>
+              {choiceLabel(c)}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input name={name} inputMode="decimal" value={value} aria-describedby={`${name}-help`} onChange={(e) => setValue(id, valueKey, e.target.value)} />
+      )}
+      <small id={`${name}-help`} className="muted">
+        {hint}
+      </small>
+    </label>
+  );
+}
+
+/** The editable parameters of a selected method, with the method's verdict on them; a noise wrapper also shows its base's. */
+export function MethodParams({ id, error }: { id: MethodId; error?: string }) {
+  const info = methodInfo(id);
+  const baseId = useGallery((s) => s.form.methods[id].values.base);
+  const base = info.wrapsBase && (NOISE_BASE_IDS as readonly string[]).includes(baseId) ? methodInfo(baseId as MethodId) : null;
+  return (
+    <div className="gallery-param-row" role="group" aria-label={`${info.label} parameters`}>
+      <strong className="gallery-param-method">{info.label}</strong>
+      <div className="gallery-params">
+        {Object.entries(info.fields).map(([key, field]) => (
+          <ParamInput key={key} id={id} field={field} paramKey={key} valueKey={key} label={field.label} />
+        ))}
+        {base
+          ? Object.entries(base.fields).map(([key, field]) => (
+              <ParamInput key={baseKey(key)} id={id} field={field} paramKey={key} valueKey={baseKey(key)} label={`${base.label}: ${field.label}`} />
+            ))
+          : null}
+      </div>
+      {error ? (
+        <small className="error gallery-param-error" role="alert">
+          {error}
+        </small>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+/**
+ * The ranking behind a grid row. The worker sends each row's raw map, not the masks it applied; ranking the
+ * map again here with the request's settings and the engine's own tfjs-free ranking code, then applying
+ * masking/mask.ts's removedMask, gives exactly the pixels each cell removed, so the heatmap can show them.
+ */
+import { methodInfo, type MethodId } from '../../engine/attribution/catalog';
+import type { MaskConfig } from '../../engine/defaults';
+import { rankPixels } from '../../engine/masking/ranking';
+
+/** The map's pixels, most important first, as galleryGrid.ts ranks them. */
+export function rankingOrder(map: Float32Array, methodId: MethodId, mask: MaskConfig, imageIndex: number): Uint16Array {
+  // Under a signed ranking, loss gradients count their most negative values as the most important.
+  const ranked = mask.rankTransform === 'signed' && methodInfo(methodId).negativeFirst ? map.map((v) => -v) : map;
+  return rankPixels(ranked, mask.rankTransform, mask.tieBreak, mask.tieSeed, imageIndex);
+}

@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import type { MethodSummary } from '../../engine/sweep/summary';
+import { methodName } from './methodStyle';
+
+const pct = (v: number): string => (Number.isFinite(v) ? (v * 100).toFixed(1) : '—');
+
+/** Per-class precision with its std over seeds at one threshold (seed 000 Tables II and III). */
+export function PrecisionTable({ summary, thresholds }: { summary: MethodSummary[]; thresholds: number[] }) {
+  const [index, setIndex] = useState(thresholds.length - 1);
+  const i = Math.min(index, thresholds.length - 1);
+  return (
+    <div className="table-scroll">
+      <label className="inline">
+        Per-class precision at{' '}
+        <select value={i} onChange={(e) => setIndex(Number(e.target.value))} aria-label="Threshold for per-class precision">
+          {thresholds.map((t, j) => (
+            <option key={t} value={j}>
+              {Math.round(t * 1000) / 10} %
+            </option>
+          ))}
+        </select>
+      </label>
+      <table className="results" aria-label="Per-class precision">
+        <thead>
+          <tr>
+            <th scope="col">Method</th>
+            {Array.from({ length: 10 }, (_, c) => (
+              <th key={c} scope="col">{c}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {summary.map((m) => {
+            const c = m.cells[i];
+            return (
+              <tr key={m.key}>
+                <th scope="row">{methodName(m.key)}</th>
+                {c.precisionMean.map((p, k) => (
+                  <td key={k}>
+                    {pct(p)}
+                    {Number.isFinite(c.precisionStd[k]) ? <span className="muted"> ±{pct(c.precisionStd[k])}</span> : null}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { useSweep } from '../storeContext';
+
+const duration = (s: number): string => (s < 90 ? `${Math.ceil(s)} s` : `${Math.round(s / 60)} min`);
+
+/** Run, pause, resume and cancel, with the current step, progress, ETA and speed. */
+export function SweepControls({ ready }: { ready: boolean }) {
+  const status = useSweep((s) => s.status);
+  const progress = useSweep((s) => s.progress);
+  const invalid = useSweep((s) => s.configErrors.length > 0);
+  const start = useSweep((s) => s.start);
+  const pause = useSweep((s) => s.pause);
+  const resume = useSweep((s) => s.resumeRunning);
+  const cancel = useSweep((s) => s.cancel);
+  const busy = status !== 'idle';
+  return (
+    <div className="sweep-controls">
+      <div className="actions">
+        {!busy ? (
+          <button type="button" className="primary" onClick={start} disabled={!ready || invalid}>
+            Run sweep
+          </button>
+        ) : null}
+        {status === 'running' ? (
+          <button type="button" onClick={pause}>
+            Pause
+          </button>
+        ) : null}
+        {status === 'paused' ? (
+          <button type="button" className="primary" onClick={resume}>
+            Resume
+          </button>
+        ) : null}
+        {busy ? (
+          <button type="button" onClick={cancel} disabled={status === 'stopping'}>
+            {status === 'stopping' ? 'Cancelling…' : 'Cancel'}
+          </button>
+        ) : null}
+        {!ready ? <span className="muted">Waiting for the backend and the data…</span> : null}
+      </div>
+      {busy && progress ? (
+        <div className="sweep-progress" aria-live="polite">
+          <progress max={1} value={progress.fraction} aria-label="Sweep progress" />
+          <p className="muted" data-testid="sweep-status">
+            {status === 'paused' ? 'Paused. ' : ''}
+            {progress.message} · {progress.runsDone} of {progress.runsTotal} runs done
+            {progress.samplesPerSec ? ` · ${Math.round(progress.samplesPerSec).toLocaleString('en')} samples/s` : ''}
+            {progress.etaSeconds !== null && status !== 'paused' ? ` · about ${duration(progress.etaSeconds)} left` : ''}
+          </p>
+        </div>
+      ) : busy ? (
+        <p className="muted">Starting…</p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { useMemo } from 'react';
+import { summariseSweep } from '../../engine/sweep/summary';
+import { useLab, useSweep } from '../storeContext';
+import { PrecisionTable } from './PrecisionTable';
+import { Provenance } from './Provenance';
+import { SavedSweeps } from './SavedSweeps';
+import { SweepChart } from './SweepChart';
+import { SweepControls } from './SweepControls';
+import { SweepSetup } from './SweepSetup';
+import { SweepTable } from './SweepTable';
+
+/** Step 3: the remove-and-retrain sweep, its live chart, table, verdicts and provenance. */
+export function SweepPanel() {
+  const ready = useLab((s) => s.data !== null && s.backend !== null);
+  const status = useSweep((s) => s.status);
+  const current = useSweep((s) => s.current);
+  const error = useSweep((s) => s.error);
+  const results = current?.results;
+  const summary = useMemo(() => (results ? summariseSweep(results.config, results.runs, results.noRetrain) : null), [results]);
+  return (
+    <section className="card" aria-labelledby="sweep-heading">
+      <h2 id="sweep-heading">3 · Remove and retrain</h2>
+      <p className="muted">
+        For every method, rank each pixel of every training and test image with the base model, replace the top-ranked pixels, train a fresh model
+        on the masked images, and score it on masked test images (Hooker et al. 2019). A method that finds the pixels the task depends on makes
+        accuracy fall faster than removing random pixels. The dashed lines score the base model without retraining: the gap shows how much of
+        the drop is distribution shift rather than lost information. The sweep trains its own base model from its settings.
+      </p>
+      <SweepSetup disabled={status !== 'idle'} />
+      <SweepControls ready={ready} />
+      {error ? <p className="error" role="alert">{error}</p> : null}
+      <SavedSweeps />
+      {results && summary ? (
+        <div className="sweep-results" data-testid="sweep-results">
+          <h3>{current.title}</h3>
+          <SweepChart summary={summary} thresholds={results.config.thresholds} mode={results.config.mask.mode} runs={results.runs.length} />
+          <SweepTable summary={summary} thresholds={results.config.thresholds} mode={results.config.mask.mode} />
+          <PrecisionTable summary={summary} thresholds={results.config.thresholds} />
+          <Provenance results={results} />
+        </div>
+      ) : null}
+    </section>
+  );
+}
