@@ -175,6 +175,9 @@ export function createSweepStore(port: WorkerPort) {
         if (!('jobId' in e) || e.jobId !== s.jobId || !s.current) return;
         const cur = s.current;
         switch (e.type) {
+          case 'sweepStarted':
+            if (e.details) set({ current: { ...cur, results: { ...cur.results, provenance: { ...cur.results.provenance, backendDetails: e.details } } } });
+            break;
           case 'sweepProgress':
             set({ progress: e.progress });
             break;

@@ -15,6 +15,9 @@ import { evaluate } from '../engine/training/evaluate';
 import type { BackendName, TrainConfig } from '../engine/defaults';
 import { galleryGrid } from '../engine/gallery/galleryGrid';
 import { runSweep } from '../engine/sweep/runSweep';
+import { InProcessExecutor } from '../engine/sweep/inProcessExecutor';
+import type { SweepExecutor } from '../engine/sweep/executor';
+import { poolSize, startBrowserPool, type BrowserPool } from './browserPool';
 import { SweepCache } from '../engine/sweep/sweepCache';
 import { sweepConfigErrors, type SweepConfig } from '../engine/sweep/sweepConfig';
 
@@ -27,9 +30,13 @@ let backendName: BackendName | null = null;
 /** The base model: the last one trained, kept (even when stopped early) for attribution. */
 let model: Cnn | null = null;
 const sweepCache = new SweepCache();
-const jobs = new Map<number, { controller: AbortController; gate: PauseGate }>();
+let dataBaseUrl = '';
+/** Sweep workers, started at the first sweep and kept (with their caches) for the next. */
+let pool: Promise<BrowserPool | null> | null = null;
+const jobs = new Map<number, { controller: AbortController; gate: PauseGate; executor?: SweepExecutor }>();
 
-async function init(forced: BackendName | null, dataBaseUrl: string): Promise<void> {
+async function init(forced: BackendName | null, baseUrl: string): Promise<void> {
+  dataBaseUrl = baseUrl;
   try {
     const info = await initBrowserBackend(forced);
     backendName = info.name;
@@ -39,7 +46,7 @@ async function init(forced: BackendName | null, dataBaseUrl: string): Promise<vo
     return;
   }
   try {
-    mnist = await loadMnistBrowser(dataBaseUrl);
+    mnist = await loadMnistBrowser(baseUrl);
     post({
       type: 'dataReady',
       data: { train: mnist.train.count, test: mnist.test.count, firstTrainLabels: Array.from(mnist.train.labels.subarray(0, 5)) },
@@ -90,14 +97,30 @@ async function runGallery(jobId: number, request: GalleryRequest): Promise<void>
   post({ type: 'galleryDone', jobId, images, seconds: (performance.now() - start) / 1000 });
 }
 
+/** One worker per core on the CPU backends; if they cannot start, the sweep runs here. */
+async function sweepExecutor(mnist: Mnist, backend: BackendName): Promise<{ executor: SweepExecutor; details: string | null }> {
+  const n = poolSize(backend);
+  if (n > 1) {
+    pool ??= startBrowserPool(n, backend, dataBaseUrl).catch(() => null);
+    const p = await pool;
+    if (p) return { executor: p.executor, details: p.details };
+  }
+  return { executor: new InProcessExecutor(mnist, backend, sweepCache, yieldToEvents), details: null };
+}
+
 async function runSweepJob(jobId: number, config: SweepConfig, completed: string[], signal: AbortSignal, gate: PauseGate): Promise<void> {
   const { mnist, backend } = ready();
   const errors = sweepConfigErrors(config);
   if (errors.length) throw new Error(errors.join(' '));
+  const { executor, details } = await sweepExecutor(mnist, backend);
+  const job = jobs.get(jobId);
+  if (job) job.executor = executor;
+  post({ type: 'sweepStarted', jobId, parallelism: executor.parallelism, details });
   let lastPost = 0;
   const outcome = await runSweep(mnist, config, backend, {
     signal,
     cache: sweepCache,
+    executor,
     completed: new Set(completed),
     waitIfPaused: async () => {
       await yieldToEvents();
@@ -142,9 +165,11 @@ self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
       break;
     case 'pause':
       jobs.get(msg.jobId)?.gate.pause();
+      jobs.get(msg.jobId)?.executor?.pause();
       break;
     case 'resume':
       jobs.get(msg.jobId)?.gate.resume();
+      jobs.get(msg.jobId)?.executor?.resume();
       break;
     case 'stop': {
       const job = jobs.get(msg.jobId);

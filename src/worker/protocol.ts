@@ -52,6 +52,8 @@ export type WorkerEvent =
   | { type: 'trainEpoch'; jobId: number; epoch: number; testAccuracy: number; samplesSeen: number }
   | { type: 'trainDone'; jobId: number; config: TrainConfig; outcome: TrainOutcome; evaluation: Evaluation; backend: BackendName }
   | { type: 'galleryDone'; jobId: number; images: GalleryImage[]; seconds: number }
+  /** Where the sweep runs: `parallelism` workers, described for the record (null: in the lab worker). */
+  | { type: 'sweepStarted'; jobId: number; parallelism: number; details: string | null }
   | { type: 'sweepProgress'; jobId: number; progress: SweepProgress }
   | { type: 'sweepBase'; jobId: number; accuracy: number }
   | { type: 'sweepNoRetrain'; jobId: number; result: NoRetrainResult }

@@ -3,7 +3,7 @@
  * stderr; the results bundle (the file the page imports) goes to --out.
  */
 import { writeFileSync } from 'node:fs';
-import { platform, arch, cpus } from 'node:os';
+import { platform, arch, cpus, availableParallelism } from 'node:os';
 import { DEFAULT_MASK, type Replacement, type RankTransform, type TieBreak, type MaskMode, TRAIN_LIMITS, type BackendName } from '../../engine/defaults';
 import { isMethodId, METHOD_IDS } from '../../engine/attribution/registry';
 import type { TargetMode } from '../../engine/attribution/targets';
@@ -16,6 +16,7 @@ import { makeBundle } from '../../engine/sweep/bundle';
 import { planRuns } from '../../engine/sweep/sweepPlan';
 import { loadMnistNode } from '../../node/loadMnist';
 import { initNodeBackend } from '../../node/nodeBackend';
+import { startNodePool, type NodePool } from '../../node/nodePool';
 import { parseFlags, UsageError, type FlagSpec } from '../args';
 
 const L = TRAIN_LIMITS;
@@ -37,11 +38,13 @@ const FLAGS: Record<string, FlagSpec> = {
   lr: { kind: 'number', ...L.learningRate },
   'no-retrain': { kind: 'boolean' },
   backend: { kind: 'string', choices: ['wasm', 'cpu'] },
+  workers: { kind: 'number', min: 1, max: 64, integer: true },
   out: { kind: 'string' },
   json: { kind: 'boolean' },
 };
 
-export const sweepUsage = `roar sweep --preset ${Object.keys(PRESETS).join('|')} [--methods id,id,…] [--thresholds 0,10,30,50,70,90] [--seeds N] [--mode roar|kar] [--tie-break random|index] [--rank abs|square|signed] [--replacement mean|black|white|imageMean|noisyLinear] [--target label|predicted] [--train-size N] [--test-size N] [--retrain-epochs N] [--base-epochs N] [--lr X] [--out results.json] [--json]
+export const sweepUsage = `roar sweep --preset ${Object.keys(PRESETS).join('|')} [--methods id,id,…] [--thresholds 0,10,30,50,70,90] [--seeds N] [--mode roar|kar] [--tie-break random|index] [--rank abs|square|signed] [--replacement mean|black|white|imageMean|noisyLinear] [--target label|predicted] [--train-size N] [--test-size N] [--retrain-epochs N] [--base-epochs N] [--lr X] [--workers N] [--out results.json] [--json]
+  --workers: worker threads, one per core by default (${availableParallelism()} here).
   Thresholds are percentages of the 784 pixels. Methods: ${METHOD_IDS.join(', ')} (random is always added).`;
 
 function parseList(raw: string, what: string): string[] {
@@ -104,11 +107,15 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
       device: `Node ${process.version}, ${platform()} ${arch()}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}`,
     },
   };
+  const workers = (f.workers as number | undefined) ?? availableParallelism();
+  const pool: NodePool | null = workers > 1 ? await startNodePool(workers, backend.name) : null;
+  if (pool) results.provenance.backendDetails = pool.details;
   const tty = process.stderr.isTTY;
   let lastLine = 0;
   const started = Date.now();
-  process.stderr.write(`sweep: ${planRuns(full).length} retraining runs on ${backend.details}\n`);
+  process.stderr.write(`sweep: ${planRuns(full).length} retraining runs on ${pool?.details ?? backend.details}\n`);
   const outcome = await runSweep(mnist, full, backend.name, {
+    executor: pool?.executor,
     onProgress: (p) => {
       const now = Date.now();
       if (!tty && now - lastLine < 10_000 && p.fraction < 1) return;
@@ -126,6 +133,7 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
       if (!tty) process.stderr.write(`run ${r.key}: ${(r.accuracy * 100).toFixed(2)} %\n`);
     },
   });
+  await pool?.close();
   results.provenance.finishedAt = new Date().toISOString();
   if (tty) process.stderr.write('\n');
   process.stderr.write(`sweep finished in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

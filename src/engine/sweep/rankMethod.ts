@@ -19,36 +19,42 @@ export interface RankHooks {
   onProgress?: (p: MapsProgress) => void | Promise<void>;
 }
 
+/**
+ * Orders of images [first, first + count) of `split`. Maps and ties are seeded by each image's own index,
+ * so any slicing of a split over workers gives the same orders as ranking it whole.
+ */
 export async function rankSplit(
   model: Cnn,
   split: MnistSplit,
+  range: { first: number; count: number },
   spec: MethodSpec,
   target: TargetMode,
   mapSeed: number,
   mask: MaskConfig,
-  /** Dataset-wide index of the split's first image, so train and test images get distinct tie orders. */
-  firstImageIndex: number,
+  /** Dataset-wide index of the split's image 0, so train and test images get distinct tie orders. */
+  splitOffset: number,
   hooks: RankHooks = {},
 ): Promise<Uint16Array> {
   const method = getMethod(spec.id);
   const v = method.validate(spec.params);
   if ('error' in v) throw new Error(v.error);
-  const orders = new Uint16Array(split.count * PIXELS);
+  const orders = new Uint16Array(range.count * PIXELS);
   const start = Date.now();
-  for (let from = 0; from < split.count; from += SLICE) {
-    const n = Math.min(SLICE, split.count - from);
-    const indices = Uint32Array.from({ length: n }, (_, i) => from + i);
+  for (let done = 0; done < range.count; done += SLICE) {
+    const n = Math.min(SLICE, range.count - done);
+    const first = range.first + done;
+    const indices = Uint32Array.from({ length: n }, (_, i) => first + i);
     const maps = await computeMaps(model, split, indices, method, v.params, target, mapSeed, {
       signal: hooks.signal,
       onProgress: (p) => {
-        const done = from + p.done;
+        const total = done + p.done;
         const elapsedMs = Date.now() - start;
-        return hooks.onProgress?.({ done, total: split.count, elapsedMs, mapsPerSec: done / (elapsedMs / 1000) });
+        return hooks.onProgress?.({ done: total, total: range.count, elapsedMs, mapsPerSec: total / (elapsedMs / 1000) });
       },
     });
     // Under a signed ranking, methods whose most negative values matter most are ranked on −e (seed 004).
     if (mask.rankTransform === 'signed' && method.negativeFirst) for (let i = 0; i < maps.length; i++) maps[i] = -maps[i];
-    orders.set(rankAll(maps, n, mask.rankTransform, mask.tieBreak, mask.tieSeed, firstImageIndex + from), from * PIXELS);
+    orders.set(rankAll(maps, n, mask.rankTransform, mask.tieBreak, mask.tieSeed, splitOffset + first), done * PIXELS);
   }
   return orders;
 }

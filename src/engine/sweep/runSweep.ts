@@ -1,22 +1,21 @@
 /**
  * Runs a sweep (science.md §4): train (or reuse) the base model, rank every train and test image by each
  * method, score the base model on the masked test sets (no-retrain), then retrain a fresh model per method ×
- * threshold × seed. Finished runs are reported one by one; runs already done are skipped (resume); an abort
- * stops between batches and keeps what finished.
+ * threshold × seed. The work goes to an executor — this thread, or one worker per core — slice by slice and
+ * run by run; finished runs are reported one by one; runs already done are skipped (resume); an abort stops
+ * between batches and keeps what finished.
  */
-import { type BackendName } from '../defaults';
 import { head, type Mnist } from '../data/mnist';
-import { createCnn, type Cnn } from '../model/cnn';
+import { PIXELS, type BackendName } from '../defaults';
 import { deriveSeed } from '../random';
-import { train } from '../training/train';
 import { evaluate } from '../training/evaluate';
-import { MNIST_TRAIN_COUNT } from '../defaults';
-import { rankSplit } from './rankMethod';
-import { evaluateMasked, retrainRun } from './retrainRun';
+import { cnnFromWeights, disposeCnn } from '../model/cnn';
+import { InProcessExecutor } from './inProcessExecutor';
+import type { SweepExecutor } from './executor';
 import { jsonPrecision, type NoRetrainResult, type RunResult } from './results';
 import { SweepCache, type Rankings } from './sweepCache';
 import { methodKey, withRandomBaseline, type SweepConfig } from './sweepConfig';
-import { isUnmasked, planRuns, UNMASKED } from './sweepPlan';
+import { isUnmasked, planRuns, UNMASKED, type RunSpec } from './sweepPlan';
 
 export type SweepStage = 'base' | 'maps' | 'noRetrain' | 'runs';
 
@@ -30,11 +29,13 @@ export interface SweepProgress {
   runsTotal: number;
   samplesPerSec: number | null;
   etaSeconds: number | null;
+  /** Tasks running at once (workers). */
+  parallelism: number;
 }
 
 export interface SweepHooks {
   signal?: AbortSignal;
-  /** Awaited between batches: resolves at once unless the sweep is paused. */
+  /** Awaited between tasks: resolves at once unless the sweep is paused. */
   waitIfPaused?: () => Promise<void>;
   onProgress?: (p: SweepProgress) => void;
   onBase?: (accuracy: number) => void | Promise<void>;
@@ -42,7 +43,10 @@ export interface SweepHooks {
   onRun?: (r: RunResult) => void | Promise<void>;
   /** Keys of runs finished earlier (a resumed sweep): not run again. */
   completed?: ReadonlySet<string>;
+  /** Rankings already computed, kept across sweeps by the caller. */
   cache?: SweepCache;
+  /** Where the work runs; by default in this thread. */
+  executor?: SweepExecutor;
 }
 
 export interface SweepOutcome {
@@ -52,17 +56,36 @@ export interface SweepOutcome {
 
 const isAbort = (e: unknown): boolean => e instanceof Error && e.name === 'AbortError';
 
+/** Runs `work` over `items` with at most `limit` in flight, in order of issue. */
+async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+}
+
+/** Splits n images into `parts` contiguous slices. */
+function slices(n: number, parts: number): { from: number; count: number }[] {
+  const size = Math.ceil(n / parts);
+  const out = [];
+  for (let from = 0; from < n; from += size) out.push({ from, count: Math.min(size, n - from) });
+  return out;
+}
+
 export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendName, hooks: SweepHooks = {}): Promise<SweepOutcome> {
   const config = withRandomBaseline(raw);
   const cache = hooks.cache ?? new SweepCache();
+  const exec = hooks.executor ?? new InProcessExecutor(mnist, backend, cache);
   const { signal } = hooks;
-  const trainSet = head(mnist.train, config.retrain.trainSize);
-  const testSet = head(mnist.test, config.retrain.testSize);
+  const onAbort = (): void => exec.abort();
+  signal?.addEventListener('abort', onAbort);
+  const trainCount = config.retrain.trainSize;
+  const testCount = config.retrain.testSize;
   const plan = planRuns(config);
   const todo = plan.filter((r) => !hooks.completed?.has(r.key));
-  const runSamples = config.retrain.trainSize * config.retrain.epochs;
-  // Rough work weights so that the progress bar moves evenly: one training sample ≈ 3 forward passes.
-  const mapImages = config.methods.length * (trainSet.count + testSet.count);
+  const runSamples = trainCount * config.retrain.epochs;
+  const mapImages = config.methods.length * (trainCount + testCount);
   const baseWork = config.base.trainSize * config.base.epochs;
   const totalWork = baseWork + mapImages + todo.length * runSamples;
   let workDone = 0;
@@ -79,9 +102,9 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
     } else if (workDone > 0) {
       etaSeconds = ((Date.now() - startedAt) / 1000 / workDone) * (totalWork - workDone);
     }
-    hooks.onProgress?.({ stage, message, fraction: Math.min(1, workDone / totalWork), runsDone, runsTotal: plan.length, samplesPerSec, etaSeconds });
+    hooks.onProgress?.({ stage, message, fraction: Math.min(1, workDone / totalWork), runsDone, runsTotal: plan.length, samplesPerSec, etaSeconds, parallelism: exec.parallelism });
   };
-  const pause = async (): Promise<void> => {
+  const gate = async (): Promise<void> => {
     await hooks.waitIfPaused?.();
     signal?.throwIfAborted();
   };
@@ -89,77 +112,91 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
   try {
     // 1. The base model, cached per training configuration (deterministic for a backend).
     const baseKey = `${backend}:${JSON.stringify(config.base)}`;
-    let base: Cnn | null = cache.baseModel(baseKey);
-    if (!base) {
-      const model = createCnn(config.base.seed);
-      const out = await train(model, head(mnist.train, config.base.trainSize), config.base, {
-        signal,
-        onProgress: async (p) => {
-          workDone = p.samplesSeen;
-          report('base', `Training the base model: ${p.samplesSeen.toLocaleString('en')} / ${p.totalSamples.toLocaleString('en')} images`, p.samplesPerSec);
-          await pause();
-        },
-      });
-      if (out.stopped) throw new DOMException('The sweep was cancelled.', 'AbortError');
-      cache.setBaseModel(baseKey, model);
-      base = model;
-    }
+    const weights = await exec.trainBase(baseKey, config.base, (seen, rate) => {
+      workDone = seen;
+      report('base', `Training the base model: ${seen.toLocaleString('en')} / ${baseWork.toLocaleString('en')} images`, rate ?? null);
+    });
+    await exec.setBase(baseKey, weights);
     workDone = baseWork;
-    await hooks.onBase?.((await evaluate(base, testSet)).accuracy);
+    const scorer = cnnFromWeights(weights);
+    try {
+      await hooks.onBase?.((await evaluate(scorer, head(mnist.test, testCount))).accuracy);
+    } finally {
+      disposeCnn(scorer);
+    }
 
-    // 2. Rankings of every train and test image, per method.
-    const rankings = new Map<string, Rankings>();
-    const mapsBefore = workDone;
+    // 2. Rankings of every train and test image, per method, sliced over the executor's workers.
+    const rankingKeys = new Map<string, string>();
     for (const [i, spec] of config.methods.entries()) {
       const key = methodKey(spec);
-      const cacheKey = `${key}|${config.target}|${config.mapSeed}|${JSON.stringify(config.mask)}|${trainSet.count}|${testSet.count}`;
-      let r = cache.getRankings(cacheKey);
+      const rkey = `${baseKey}|${key}|${config.target}|${config.mapSeed}|${JSON.stringify(config.mask)}|${trainCount}|${testCount}`;
+      rankingKeys.set(key, rkey);
+      let r = cache.getRankings(rkey);
       if (!r) {
-        const rank = async (split: typeof trainSet, first: number, offset: number, what: string) =>
-          rankSplit(base, split, spec, config.target, config.mapSeed, config.mask, first, {
-            signal,
-            onProgress: async (p) => {
-              workDone = mapsBefore + i * (trainSet.count + testSet.count) + offset + p.done;
-              report('maps', `Attribution maps: ${key}, ${what} ${p.done.toLocaleString('en')} / ${p.total.toLocaleString('en')} (${Math.round(p.mapsPerSec)} maps/s)`);
-              await pause();
-            },
-          });
-        r = { train: await rank(trainSet, 0, 0, 'training images'), test: await rank(testSet, MNIST_TRAIN_COUNT, trainSet.count, 'test images') };
-        cache.setRankings(cacheKey, r);
+        const full: Rankings = { train: exec.allocOrders(trainCount * PIXELS), test: exec.allocOrders(testCount * PIXELS) };
+        const tasks = (['train', 'test'] as const).flatMap((split) =>
+          slices(split === 'train' ? trainCount : testCount, exec.parallelism).map((s) => ({ split, ...s, done: 0 })),
+        );
+        const started = Date.now();
+        await Promise.all(
+          tasks.map(async (t) => {
+            const orders = await exec.rank({ method: spec, split: t.split, from: t.from, count: t.count, target: config.target, mapSeed: config.mapSeed, mask: config.mask }, (done) => {
+              t.done = done;
+              const all = tasks.reduce((a, x) => a + x.done, 0);
+              workDone = baseWork + i * (trainCount + testCount) + all;
+              const rate = all / ((Date.now() - started) / 1000);
+              report('maps', `Attribution maps: ${key}, ${all.toLocaleString('en')} / ${(trainCount + testCount).toLocaleString('en')} images (${Math.round(rate)} maps/s)`);
+            });
+            full[t.split].set(orders, t.from * PIXELS);
+          }),
+        );
+        r = full;
+        cache.setRankings(rkey, r);
       }
-      rankings.set(key, r);
+      await exec.setRankings(rkey, r);
+      await gate();
     }
-    workDone = mapsBefore + mapImages;
+    workDone = baseWork + mapImages;
 
     // 3. No-retrain control: the base model on the masked test sets (science.md §4).
+    const noiseSeed = (method: string, t: number): number => deriveSeed(config.mask.tieSeed, `test:${method}:${t}`);
     if (config.noRetrain) {
       report('noRetrain', 'Scoring the base model on the masked test images (no retraining)');
-      for (const t of config.thresholds) {
-        for (const method of isUnmasked(config, t) ? [UNMASKED] : [...rankings.keys()]) {
-          const orders = method === UNMASKED ? null : rankings.get(method)!.test;
-          const ev = await evaluateMasked(base, testSet, orders, t, config.mask, deriveSeed(config.mask.tieSeed, `test:${method}:${t}`));
-          await hooks.onNoRetrain?.({ method, threshold: t, accuracy: ev.accuracy, precision: jsonPrecision(ev.precision) });
-          await pause();
-        }
-      }
+      const cells = config.thresholds.flatMap((t) => (isUnmasked(config, t) ? [UNMASKED] : [...rankingKeys.keys()]).map((method) => ({ method, t })));
+      const results = new Array<NoRetrainResult>(cells.length);
+      await eachLimited(cells.map((c, i) => ({ ...c, i })), exec.parallelism, async ({ method, t, i }) => {
+        const ev = await exec.evaluateBase({ rankings: method === UNMASKED ? null : rankingKeys.get(method)!, threshold: t, mask: config.mask, testSize: testCount, testNoiseSeed: noiseSeed(method, t) });
+        results[i] = { method, threshold: t, accuracy: ev.accuracy, precision: jsonPrecision(ev.precision) };
+      });
+      for (const r of results) await hooks.onNoRetrain?.(r);
     }
 
-    // 4. Remove and retrain.
+    // 4. Remove and retrain, one run per free worker.
     runPhaseStart = Date.now();
-    for (const run of todo) {
-      const orders = run.method === UNMASKED ? null : rankings.get(run.method)!;
+    const inFlight = new Map<string, number>();
+    await eachLimited(todo, exec.parallelism, async (run: RunSpec) => {
+      await gate();
       const label = `${run.method === UNMASKED ? 'unmasked' : run.method} at ${Math.round(run.threshold * 100)} %, seed ${run.seed}`;
-      const before = runSamplesDone;
-      const out = await retrainRun(trainSet, testSet, orders, run.threshold, config.mask, { ...config.retrain, seed: run.seed }, deriveSeed(config.mask.tieSeed, `test:${run.method}:${run.threshold}`), {
-        signal,
-        onProgress: async (p) => {
-          runSamplesDone = before + p.samplesSeen;
-          workDone = baseWork + mapImages + runSamplesDone;
-          report('runs', `Run ${runsDone + 1} of ${plan.length}: retraining on ${label}`, p.samplesPerSec);
-          await pause();
+      const out = await exec.retrain(
+        {
+          rankings: run.method === UNMASKED ? null : rankingKeys.get(run.method)!,
+          threshold: run.threshold,
+          mask: config.mask,
+          train: { ...config.retrain, seed: run.seed },
+          testSize: testCount,
+          testNoiseSeed: noiseSeed(run.method, run.threshold),
         },
-      });
-      runSamplesDone = before + runSamples;
+        (seen) => {
+          inFlight.set(run.key, seen);
+          const current = [...inFlight.values()].reduce((a, b) => a + b, 0);
+          const total = runSamplesDone + current;
+          workDone = baseWork + mapImages + total;
+          const rate = total / ((Date.now() - runPhaseStart) / 1000);
+          report('runs', `Run ${runsDone + 1} of ${plan.length}: retraining on ${label}`, rate);
+        },
+      );
+      inFlight.delete(run.key);
+      runSamplesDone += runSamples;
       runsDone++;
       await hooks.onRun?.({
         key: run.key,
@@ -171,12 +208,14 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
         samplesPerSec: out.samplesPerSec,
         seconds: out.seconds,
       });
-    }
+    });
     workDone = totalWork;
     report('runs', 'Finished');
     return { cancelled: false, runsDone };
   } catch (e) {
     if (isAbort(e) || signal?.aborted) return { cancelled: true, runsDone };
     throw e;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
   }
 }

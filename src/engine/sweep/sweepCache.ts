@@ -21,6 +21,11 @@ export class SweepCache {
     return key === this.baseKey ? this.base : null;
   }
 
+  /** The base model loaded last, whatever its key. */
+  currentBase(): Cnn | null {
+    return this.base;
+  }
+
   setBaseModel(key: string, model: Cnn): void {
     this.clear();
     this.baseKey = key;

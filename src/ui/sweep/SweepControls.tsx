@@ -44,6 +44,7 @@ export function SweepControls({ ready }: { ready: boolean }) {
             {status === 'paused' ? 'Paused. ' : ''}
             {progress.message} · {progress.runsDone} of {progress.runsTotal} runs done
             {progress.samplesPerSec ? ` · ${Math.round(progress.samplesPerSec).toLocaleString('en')} samples/s` : ''}
+            {` · ${progress.parallelism > 1 ? `${progress.parallelism} workers in parallel` : 'one worker'}`}
             {progress.etaSeconds !== null && status !== 'paused' ? ` · about ${duration(progress.etaSeconds)} left` : ''}
           </p>
         </div>

@@ -1,0 +1,137 @@
+/**
+ * Runs a sweep's tasks in the calling thread: what each worker of a pool does, and the whole sweep where
+ * one thread is all there is (a GPU backend, which parallel workers would only share).
+ */
+import { head, type Mnist } from '../data/mnist';
+import { MNIST_TRAIN_COUNT, type BackendName } from '../defaults';
+import { cnnFromWeights, createCnn, readWeights } from '../model/cnn';
+import { train } from '../training/train';
+import { rankSplit } from './rankMethod';
+import { evaluateMasked, retrainRun } from './retrainRun';
+import { SweepCache } from './sweepCache';
+import type { EvaluateTask, RankTask, RetrainTask, SweepExecutor, TaskProgress } from './executor';
+import type { Evaluation } from '../training/evaluate';
+
+const aborted = (): DOMException => new DOMException('The sweep was cancelled.', 'AbortError');
+
+export class InProcessExecutor implements SweepExecutor {
+  readonly parallelism = 1;
+  private controller = new AbortController();
+  private paused: Promise<void> | null = null;
+  private release: (() => void) | null = null;
+
+  constructor(
+    private readonly mnist: Mnist,
+    readonly backend: BackendName,
+    private readonly cache = new SweepCache(),
+    /** Lets queued messages (pause, stop) in; awaited between batches. */
+    private readonly yieldToEvents: () => Promise<void> = async () => {},
+  ) {}
+
+  allocOrders(length: number): Uint16Array {
+    return new Uint16Array(length);
+  }
+
+  /** Awaited between batches: honours pause and abort. */
+  private async checkpoint(): Promise<void> {
+    await this.yieldToEvents();
+    if (this.paused) await this.paused;
+    this.controller.signal.throwIfAborted();
+  }
+
+  private get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  async trainBase(key: string, cfg: import('../defaults').TrainConfig, progress: TaskProgress): Promise<Float32Array[]> {
+    const cached = this.cache.baseModel(key);
+    if (cached) return readWeights(cached);
+    const model = createCnn(cfg.seed);
+    const out = await train(model, head(this.mnist.train, cfg.trainSize), cfg, {
+      signal: this.signal,
+      onProgress: async (p) => {
+        await progress(p.samplesSeen, p.samplesPerSec);
+        await this.checkpoint();
+      },
+    });
+    if (out.stopped) {
+      model.vars.forEach((v) => v.dispose());
+      throw aborted();
+    }
+    this.cache.setBaseModel(key, model);
+    return readWeights(model);
+  }
+
+  async setBase(key: string, weights: Float32Array[]): Promise<void> {
+    if (!this.cache.baseModel(key)) this.cache.setBaseModel(key, cnnFromWeights(weights));
+  }
+
+  private base() {
+    const model = this.cache.currentBase();
+    if (!model) throw new Error('No base model is loaded.');
+    return model;
+  }
+
+  async rank(task: RankTask, progress: TaskProgress): Promise<Uint16Array> {
+    const split = task.split === 'train' ? this.mnist.train : this.mnist.test;
+    // Test images get dataset-wide indices after the training images, so their tie orders differ.
+    const offset = task.split === 'train' ? 0 : MNIST_TRAIN_COUNT;
+    return rankSplit(this.base(), split, { first: task.from, count: task.count }, task.method, task.target, task.mapSeed, task.mask, offset, {
+      signal: this.signal,
+      onProgress: async (p) => {
+        await progress(p.done);
+        await this.checkpoint();
+      },
+    });
+  }
+
+  async setRankings(key: string, rankings: import('./sweepCache').Rankings): Promise<void> {
+    this.cache.setRankings(key, rankings);
+  }
+
+  private orders(key: string | null) {
+    if (key === null) return null;
+    const r = this.cache.getRankings(key);
+    if (!r) throw new Error(`Rankings ${key} are not loaded.`);
+    return r;
+  }
+
+  async evaluateBase(task: EvaluateTask): Promise<Evaluation> {
+    const test = head(this.mnist.test, task.testSize);
+    const orders = this.orders(task.rankings);
+    const ev = await evaluateMasked(this.base(), test, orders ? orders.test.subarray(0, test.count * 784) : null, task.threshold, task.mask, task.testNoiseSeed);
+    await this.checkpoint();
+    return ev;
+  }
+
+  async retrain(task: RetrainTask, progress: TaskProgress) {
+    const trainSet = head(this.mnist.train, task.train.trainSize);
+    const testSet = head(this.mnist.test, task.testSize);
+    const r = this.orders(task.rankings);
+    const orders = r ? { train: r.train.subarray(0, trainSet.count * 784), test: r.test.subarray(0, testSet.count * 784) } : null;
+    return retrainRun(trainSet, testSet, orders, task.threshold, task.mask, task.train, task.testNoiseSeed, {
+      signal: this.signal,
+      onProgress: async (p) => {
+        await progress(p.samplesSeen, p.samplesPerSec);
+        await this.checkpoint();
+      },
+    });
+  }
+
+  pause(): void {
+    this.paused ??= new Promise((r) => (this.release = r));
+  }
+
+  resume(): void {
+    this.release?.();
+    this.paused = null;
+    this.release = null;
+  }
+
+  abort(): void {
+    this.resume();
+    this.controller.abort(aborted());
+    // Later tasks (a resumed sweep) start with a fresh signal.
+    this.controller = new AbortController();
+  }
+}

@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useWasmBackend } from '../testing/wasmBackend';
+import { loadMnistNode } from './loadMnist';
+import { startNodePool } from './nodePool';
+import { runSweep } from '../engine/sweep/runSweep';
+import type { SweepExecutor } from '../engine/sweep/executor';
+import type { RunResult, NoRetrainResult } from '../engine/sweep/results';
+import { DEFAULT_MASK, REFERENCE_TRAIN } from '../engine/defaults';
+import { SWEEP_CONFIG_VERSION, type SweepConfig } from '../engine/sweep/sweepConfig';
+
+const tiny: SweepConfig = {
+  version: SWEEP_CONFIG_VERSION,
+  methods: [{ id: 'gradient', params: {} }],
+  thresholds: [0, 0.5, 0.9],
+  seeds: 2,
+  mask: { ...DEFAULT_MASK },
+  target: 'label',
+  mapSeed: 1,
+  base: { ...REFERENCE_TRAIN, learningRate: 0.01, epochs: 1, trainSize: 2000, testSize: 300 },
+  retrain: { ...REFERENCE_TRAIN, learningRate: 0.01, epochs: 3, trainSize: 1200, testSize: 300, seed: 11 },
+  noRetrain: true,
+};
+
+beforeAll(async () => {
+  await useWasmBackend();
+});
+
+describe('a sweep spread over worker threads', () => {
+  it('gives exactly the numbers of the same sweep in one thread', async () => {
+    const mnist = loadMnistNode();
+    const collect = async (executor?: SweepExecutor) => {
+      const runs: RunResult[] = [];
+      const noRetrain: NoRetrainResult[] = [];
+      const outcome = await runSweep(mnist, tiny, 'wasm', { executor, onRun: (r) => void runs.push(r), onNoRetrain: (r) => void noRetrain.push(r) });
+      return { outcome, runs, noRetrain };
+    };
+    const alone = await collect();
+    // The runs learned something, so equal numbers mean equal training, not two models stuck at chance.
+    expect(alone.runs.find((r) => r.key === 'unmasked|0|11')!.accuracy).toBeGreaterThan(0.5);
+    const pool = await startNodePool(2, 'wasm');
+    try {
+      const spread = await collect(pool.executor);
+      expect(spread.outcome).toEqual(alone.outcome);
+      const byKey = (rs: RunResult[]) => Object.fromEntries(rs.map((r) => [r.key, r.accuracy]));
+      expect(byKey(spread.runs)).toEqual(byKey(alone.runs));
+      expect(spread.noRetrain.map((r) => r.accuracy)).toEqual(alone.noRetrain.map((r) => r.accuracy));
+    } finally {
+      await pool.close();
+    }
+  });
+});
