@@ -1,53 +1,73 @@
 /**
- * `npm run bench`: measures training throughput per backend in Node and in headless Chromium (in the lab's
- * worker) and writes the figures, with the machine, into BENCHMARKS.md. Needs a build (`npm run build`).
- * Pass section names to run only some: `npm run bench -- node browser`.
+ * `npm run bench [-- section …]`: measures the lab on this machine and writes each section's figures, with
+ * the machine, into BENCHMARKS.md. Sections: training (per backend, Node and headless Chromium), pool (one
+ * run vs one run per core), maps (maps/s per method), presets (Lecture wall time in Node and Chromium).
+ * Needs a build (`npm run build`) for the browser parts. Speed is measured here, never asserted in tests.
  */
 import { describeMachine } from './machine';
 import { writeSection } from './markdown';
 import { nodeTraining, type ThroughputRow } from './trainingNode';
-import { browserTraining, startPreview } from './trainingBrowser';
+import { browserTraining, launchChromium, openLab, startPreview } from './trainingBrowser';
+import { poolBench } from './poolNode';
+import { mapsBench } from './mapsNode';
+import { presetBrowser, presetNode, type PresetRow } from './presets';
 
+const SECTIONS = ['training', 'pool', 'maps', 'presets'] as const;
 const wanted = new Set(process.argv.slice(2));
-const want = (s: string): boolean => wanted.size === 0 || wanted.has(s);
+const want = (s: (typeof SECTIONS)[number]): boolean => wanted.size === 0 || wanted.has(s);
+const today = (): string => new Date().toISOString().slice(0, 10);
+const r0 = (v: number): string => Math.round(v).toLocaleString('en');
 
-function table(rows: ThroughputRow[]): string {
+function throughputTable(rows: ThroughputRow[]): string {
   const lines = ['| where | backend | samples per run | samples/s (each run) | best |', '|---|---|---|---|---|'];
-  for (const r of rows) {
-    lines.push(`| ${r.where} | ${r.backend} | ${r.samples.toLocaleString('en')} | ${r.samplesPerSec.map((v) => Math.round(v)).join(', ')} | **${Math.round(Math.max(...r.samplesPerSec))}** |`);
-  }
+  for (const r of rows) lines.push(`| ${r.where} | ${r.backend} | ${r.samples.toLocaleString('en')} | ${r.samplesPerSec.map(r0).join(', ')} | **${r0(Math.max(...r.samplesPerSec))}** |`);
   return lines.join('\n');
 }
 
 async function main(): Promise<void> {
-  const rows: ThroughputRow[] = [];
-  let chromiumVersion = '';
-  if (want('node')) {
-    rows.push(await nodeTraining('wasm', 12800, 2));
-    rows.push(await nodeTraining('cpu', 1280, 1));
-  }
-  if (want('browser')) {
-    const server = await startPreview();
-    try {
-      const r = await browserTraining(
-        [
-          { backend: 'wasm', samples: 12800 },
-          { backend: 'cpu', samples: 1280 },
-          { backend: 'webgl', samples: 640 },
-          { backend: 'webgpu', samples: 128 },
-        ],
-        2,
-      );
-      rows.push(...r.rows);
-      chromiumVersion = `, Chromium ${r.version}`;
-    } finally {
-      server.kill();
+  for (const s of wanted) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`unknown section ${s}; sections: ${SECTIONS.join(', ')}`);
+  const machine = describeMachine();
+  const needsBrowser = want('training') || want('presets');
+  const server = needsBrowser ? await startPreview() : null;
+  const browser = needsBrowser ? await launchChromium() : null;
+  try {
+    if (want('training')) {
+      const rows = [await nodeTraining('wasm', 12800, 2), await nodeTraining('cpu', 1280, 1)];
+      rows.push(...(await browserTraining(browser!, [
+        { backend: 'wasm', samples: 12800 },
+        { backend: 'cpu', samples: 1280 },
+        { backend: 'webgl', samples: 640 },
+        { backend: 'webgpu', samples: 128 },
+      ], 2)));
+      for (const r of rows) console.log(`${r.where.padEnd(16)} ${r.backend.padEnd(28)} ${r.samplesPerSec.map(r0).join(', ')} samples/s`);
+      writeSection('BENCHMARKS.md', 'training', `### Training throughput, one run (batch 64, lr 0.01, one epoch over the first N training images)\n\nMeasured ${today()} on ${machine}, Chromium ${browser!.version()}. WebGL and WebGPU run on SwiftShader (CPU emulation) here, so their figures say nothing about a real GPU.\n\n${throughputTable(rows)}`);
     }
+    if (want('pool')) {
+      const rows = await poolBench(12800);
+      const lines = ['| worker threads | runs at once | samples per run | samples/s summed over runs |', '|---|---|---|---|', ...rows.map((r) => `| ${r.workers} | ${r.runs} | ${r.samplesPerRun.toLocaleString('en')} | **${r0(r.aggregate)}** |`)];
+      writeSection('BENCHMARKS.md', 'pool', `### Every core: one run alone vs one run per worker thread (Node, WASM, batch 64)\n\nMeasured ${today()} on ${machine}.\n\n${lines.join('\n')}`);
+    }
+    if (want('maps')) {
+      const rows = await mapsBench(1000, ['gradient', 'integratedGradients'], 10000);
+      const lines = ['| method (defaults) | maps/s, one thread (1,000 test images) | maps/s, all cores | images timed on all cores | projected time for all 70,000 |', '|---|---|---|---|---|'];
+      for (const r of rows) {
+        const rate = r.pool ?? r.oneThread;
+        lines.push(`| ${r.method} | ${r0(r.oneThread)} | ${r.pool ? r0(r.pool) : '—'} | ${r.poolImages.toLocaleString('en')} | ${(70000 / rate).toFixed(0)} s${r.poolImages === 70000 ? ' (measured)' : ''} |`);
+      }
+      writeSection('BENCHMARKS.md', 'maps', `### Attribution maps per second (Node, WASM; all cores = ${rows[0]?.workers} worker threads, maps plus ranking)\n\nMeasured ${today()} on ${machine}. Base model: 1 epoch on 12,000 images. IG: 32 midpoint steps; SmoothGrad family: 15 samples over the gradient.\n\n${lines.join('\n')}`);
+    }
+    if (want('presets')) {
+      const rows: PresetRow[] = [await presetNode('lecture')];
+      const page = await openLab(browser!);
+      rows.push(await presetBrowser(page, 'lecture', 'Lecture'));
+      const lines = ['| where | preset | wall time | mean accuracy at the last threshold |', '|---|---|---|---|', ...rows.map((r) => `| ${r.where} | ${r.preset} | **${r.seconds.toFixed(0)} s** | ${Object.entries(r.atTop).map(([k, v]) => `${k} ${(v * 100).toFixed(1)} %`).join('; ')} |`)];
+      writeSection('BENCHMARKS.md', 'presets', `### Sweep presets, wall time from Run to the last run\n\nMeasured ${today()} on ${machine}, Chromium ${browser!.version()}.\n\n${lines.join('\n')}`);
+    }
+    console.log('wrote BENCHMARKS.md');
+  } finally {
+    await browser?.close();
+    server?.kill();
   }
-  for (const r of rows) console.log(`${r.where.padEnd(16)} ${r.backend.padEnd(28)} ${r.samplesPerSec.map((v) => Math.round(v)).join(', ')} samples/s`);
-  const body = `### Training throughput (batch 64, lr 0.01, one epoch over the first N training images)\n\nMeasured ${new Date().toISOString().slice(0, 10)} on ${describeMachine()}${chromiumVersion}. WebGL and WebGPU run on SwiftShader (CPU emulation) here, so their figures say nothing about a real GPU.\n\n${table(rows)}`;
-  writeSection('BENCHMARKS.md', 'training', body);
-  console.log('wrote BENCHMARKS.md');
 }
 
 main().catch((e: unknown) => {

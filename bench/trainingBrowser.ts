@@ -1,7 +1,7 @@
 /** Training throughput in headless Chromium, in the lab's worker, driven through the real page. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import type { ThroughputRow } from './trainingNode';
 
 const PORT = 4183;
@@ -20,17 +20,25 @@ export async function startPreview(): Promise<ChildProcess> {
   throw new Error('vite preview did not start');
 }
 
-export async function browserTraining(cases: { backend: string; samples: number }[], repeats: number): Promise<{ rows: ThroughputRow[]; version: string }> {
-  const browser = await chromium.launch({
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-webgpu'],
   });
+}
+
+/** A page of the lab with its backend and data ready. */
+export async function openLab(browser: Browser, query = ''): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`http://localhost:${PORT}/${query}`);
+  await page.getByTestId('data-status').filter({ hasText: '60,000 train' }).waitFor({ timeout: 120_000 });
+  return page;
+}
+
+export async function browserTraining(browser: Browser, cases: { backend: string; samples: number }[], repeats: number): Promise<ThroughputRow[]> {
   const rows: ThroughputRow[] = [];
-  try {
-    for (const c of cases) {
-      const page = await browser.newPage();
-      await page.goto(`http://localhost:${PORT}/?backend=${c.backend}`);
-      await page.getByTestId('data-status').filter({ hasText: '60,000 train' }).waitFor({ timeout: 120_000 });
+  for (const c of cases) {
+      const page = await openLab(browser, `?backend=${c.backend}`);
       const rates: number[] = [];
       for (let r = 0; r <= repeats; r++) {
         const n = r === 0 ? Math.min(c.samples, 128) : c.samples;
@@ -46,9 +54,6 @@ export async function browserTraining(cases: { backend: string; samples: number 
       const used = (await page.getByTestId('result-backend').textContent()) ?? '?';
       rows.push({ where: 'Chromium worker', backend: used, samples: c.samples, samplesPerSec: rates });
       await page.close();
-    }
-    return { rows, version: browser.version() };
-  } finally {
-    await browser.close();
   }
+  return rows;
 }
