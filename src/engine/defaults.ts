@@ -83,6 +83,9 @@ export const DEFAULT_MASK: MaskConfig = {
   replacement: 'mean',
 };
 
+/** Digits the gallery computes at once: each costs a row of maps per method, computed in the worker. */
+export const MAX_GALLERY_DIGITS = 12;
+
 /** Fractions removed (Hooker; seeds 000 and 002). */
 export const DEFAULT_THRESHOLDS: readonly number[] = [0, 0.1, 0.3, 0.5, 0.7, 0.9];
 

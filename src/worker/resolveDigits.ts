@@ -3,7 +3,7 @@
  * first ones the base model gets wrong, or a digit drawn on the canvas (validated: 784 values in [0, 1],
  * not blank).
  */
-import { NUM_CLASSES, PIXELS } from '../engine/defaults';
+import { MAX_GALLERY_DIGITS, NUM_CLASSES, PIXELS } from '../engine/defaults';
 import type { MnistSplit } from '../engine/data/mnist';
 import type { Cnn } from '../engine/model/cnn';
 import type { GalleryInput } from '../engine/gallery/galleryGrid';
@@ -13,7 +13,6 @@ import type { DigitChoice } from './protocol';
 
 /** Test images get dataset-wide indices after the 60,000 training images (tie-break seeding). */
 const TEST_OFFSET = 60000;
-export const MAX_GALLERY_DIGITS = 12;
 
 function testDigit(test: MnistSplit, index: number): GalleryInput {
   if (!Number.isInteger(index) || index < 0 || index >= test.count) {

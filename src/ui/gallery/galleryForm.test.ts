@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_MASK, DEFAULT_THRESHOLDS } from '../../engine/defaults';
-import { MAX_GALLERY_DIGITS } from '../../worker/resolveDigits';
-import { baseKey, checkGalleryForm, initialGalleryForm, MAX_DIGITS, parseThresholds, rawParams, type GalleryForm } from './galleryForm';
+import { baseKey, checkGalleryForm, initialGalleryForm, parseThresholds, rawParams, type GalleryForm } from './galleryForm';
 
 function withMethod(form: GalleryForm, id: keyof GalleryForm['methods'], values: Record<string, string>): GalleryForm {
   const m = form.methods[id];
@@ -75,9 +74,5 @@ describe('checkGalleryForm', () => {
       samples: 4,
       sigmaFraction: 0.15,
     });
-  });
-
-  test("the digit limit is the worker's", () => {
-    expect(MAX_DIGITS).toBe(MAX_GALLERY_DIGITS);
   });
 });

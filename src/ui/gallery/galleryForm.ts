@@ -16,9 +16,9 @@ import {
 } from '../../engine/defaults';
 import type { MethodSpec } from '../../engine/sweep/sweepConfig';
 import type { DigitChoice, GalleryRequest } from '../../worker/protocol';
+import { MAX_GALLERY_DIGITS } from '../../engine/defaults';
 
-/** The worker's limit (resolveDigits.ts MAX_GALLERY_DIGITS), repeated here because that module imports tfjs. */
-export const MAX_DIGITS = 12;
+export const MAX_DIGITS = MAX_GALLERY_DIGITS;
 /** Each threshold adds a column of two canvases to every row; beyond a dozen the table stops being readable. */
 export const MAX_THRESHOLDS = 12;
 const MAX_SEED = 2 ** 31 - 1;
