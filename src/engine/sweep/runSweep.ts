@@ -11,6 +11,7 @@ import { deriveSeed } from '../random';
 import { evaluate } from '../training/evaluate';
 import { cnnFromWeights, disposeCnn } from '../model/cnn';
 import { InProcessExecutor } from './inProcessExecutor';
+import { getMethod } from '../attribution/registry';
 import type { SweepExecutor } from './executor';
 import { jsonPrecision, type NoRetrainResult, type RunResult } from './results';
 import { SweepCache, type Rankings } from './sweepCache';
@@ -85,7 +86,15 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
   const plan = planRuns(config);
   const todo = plan.filter((r) => !hooks.completed?.has(r.key));
   const runSamples = trainCount * config.retrain.epochs;
-  const mapImages = config.methods.length * (trainCount + testCount);
+  // Work is counted in forward-backward rows: a training sample is one, a map costs its method's rows
+  // (32 for IG with 32 steps), so the progress bar and the ETA move evenly across the stages.
+  const mapRows = config.methods.map((m) => {
+    const method = getMethod(m.id);
+    const v = method.validate(m.params);
+    return 'error' in v ? 1 : method.rowsPerImage(v.params);
+  });
+  const mapRowsBefore = mapRows.map((_, i) => mapRows.slice(0, i).reduce((a, b) => a + b, 0) * (trainCount + testCount));
+  const mapImages = mapRows.reduce((a, b) => a + b, 0) * (trainCount + testCount);
   const baseWork = config.base.trainSize * config.base.epochs;
   const totalWork = baseWork + mapImages + todo.length * runSamples;
   let workDone = 0;
@@ -143,7 +152,7 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
             const orders = await exec.rank({ method: spec, split: t.split, from: t.from, count: t.count, target: config.target, mapSeed: config.mapSeed, mask: config.mask }, (done) => {
               t.done = done;
               const all = tasks.reduce((a, x) => a + x.done, 0);
-              workDone = baseWork + i * (trainCount + testCount) + all;
+              workDone = baseWork + mapRowsBefore[i] + all * mapRows[i];
               const rate = all / ((Date.now() - started) / 1000);
               report('maps', `Attribution maps: ${key}, ${all.toLocaleString('en')} / ${(trainCount + testCount).toLocaleString('en')} images (${Math.round(rate)} maps/s)`);
             });
