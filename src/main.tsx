@@ -6,10 +6,11 @@ import { createLabStore } from './state/labStore';
 import { createGalleryStore } from './state/galleryStore';
 import { createSweepStore } from './state/sweepStore';
 import { backendFromUrl } from './state/backendParam';
+import { applyConfigLink, keepConfigInUrl } from './ui/share/configLink';
 import { startLabWorker } from './worker/labClient';
 import './ui/styles.css';
 
-const { backend, notice } = backendFromUrl(location.search);
+const { backend } = backendFromUrl(location.search);
 const client = startLabWorker(backend);
 const stores: Stores = {
   lab: createLabStore(client),
@@ -21,11 +22,14 @@ client.onEvent((e) => {
   stores.gallery.getState().handleEvent(e);
   stores.sweep.getState().handleEvent(e);
 });
+// The address's settings fill the forms (its notices include the backend's), then follow every change.
+const urlNotice = applyConfigLink(stores, location.search);
+keepConfigInUrl(stores, backend);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <StoreProvider stores={stores}>
-      <App urlNotice={notice} />
+      <App urlNotice={urlNotice} />
     </StoreProvider>
   </StrictMode>,
 );

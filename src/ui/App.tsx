@@ -4,11 +4,13 @@ import { TrainChart } from './TrainChart';
 import { TrainResults } from './TrainResults';
 import { Gallery } from './gallery/Gallery';
 import { SweepPanel } from './sweep/SweepPanel';
+import { LectureButton } from './lecture/LectureButton';
 
 export function App({ urlNotice }: { urlNotice: string | null }) {
   return (
     <main>
       <header>
+        <LectureButton />
         <h1>ROAR Lab</h1>
         <p className="lead">
           Does an attribution map really find the pixels a network depends on? <strong>RemOve And Retrain</strong>{' '}

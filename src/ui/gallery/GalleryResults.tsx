@@ -1,3 +1,4 @@
+import { GalleryExport } from '../export/GalleryExport';
 import { useGallery } from '../storeContext';
 import { DigitResult } from './DigitResult';
 
@@ -21,6 +22,7 @@ export function GalleryResults() {
             read a pixel's value. Computed in{' '}
             {result.seconds.toFixed(1)} s.
           </p>
+          <GalleryExport />
           {result.images.map((image, i) => (
             <DigitResult key={`${i}:${image.input.index}`} image={image} request={result.request} />
           ))}

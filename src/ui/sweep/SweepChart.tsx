@@ -1,35 +1,92 @@
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MethodSummary } from '../../engine/sweep/summary';
 import { bandKey, chartRows, meanKey, noRetrainKey } from './chartRows';
 import { methodColour, methodName } from './methodStyle';
 
+/** The lecture view's axes and text: white on black, large type for a projector. */
+const LARGE_INK = { fill: '#fff', fontSize: 24 };
+
+/** The page's look, and the lecture view's thick lines and roomy margins. */
+const LOOKS = {
+  page: { height: 360 as number | `${number}%`, grid: '#ddd', line: 2.5, dashed: 1.5, dot: 4, margin: { top: 8, right: 24, bottom: 24, left: 8 }, yWidth: 56, xOffset: -14 },
+  large: { height: '100%' as number | `${number}%`, grid: '#555', line: 5, dashed: 3, dot: 7, margin: { top: 12, right: 36, bottom: 44, left: 24 }, yWidth: 110, xOffset: -30 },
+};
+
 /**
  * Test accuracy against the fraction of pixels removed: per method the mean over seeds with a ± std band
- * (seed 000 Fig. 3 style), and the no-retrain control dashed.
+ * (seed 000 Fig. 3 style), and the no-retrain control dashed. `highlight` (a method key) dims the other
+ * methods and `threshold` marks one threshold with a vertical line; the lecture view steps through both.
  */
-export function SweepChart({ summary, thresholds, mode, runs }: { summary: MethodSummary[]; thresholds: number[]; mode: 'roar' | 'kar'; runs: number }) {
+export function SweepChart(props: { summary: MethodSummary[]; thresholds: number[]; mode: 'roar' | 'kar'; runs: number; highlight?: string; threshold?: number; large?: boolean }) {
+  const { summary, thresholds, mode, runs, highlight, threshold, large = false } = props;
   const rows = chartRows(summary, thresholds);
+  const look = large ? LOOKS.large : LOOKS.page;
+  const percent = (t: number): number => Math.round(t * 1000) / 10;
+  const dimmed = (key: string): boolean => highlight !== undefined && key !== highlight;
+  // Dimmed, not hidden: the highlighted method is still read against the others (on black, less than 0.4 vanishes).
+  const opacity = (key: string): number => (dimmed(key) ? 0.4 : 1);
+  // The page keeps recharts' own axis colours and the page's font size; only the lecture view overrides them.
+  const ink = large ? LARGE_INK : undefined;
   return (
-    <div className="chart sweep-chart" data-testid="sweep-chart" data-runs={runs}>
-      <ResponsiveContainer width="100%" height={360}>
-        <ComposedChart data={rows} margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
+    <div
+      className="chart sweep-chart"
+      data-testid={large ? 'lecture-chart' : 'sweep-chart'}
+      data-runs={runs}
+      data-highlight={highlight}
+      data-threshold={threshold}
+    >
+      <ResponsiveContainer width="100%" height={look.height}>
+        <ComposedChart data={rows} margin={look.margin}>
+          <CartesianGrid strokeDasharray="3 3" stroke={look.grid} />
           <XAxis
             dataKey="removed"
             type="number"
             domain={[0, 100]}
-            ticks={thresholds.map((t) => Math.round(t * 1000) / 10)}
+            ticks={thresholds.map(percent)}
             unit=" %"
-            label={{ value: mode === 'roar' ? 'pixels removed (most important first)' : 'pixels kept (most important first)', position: 'insideBottom', offset: -14 }}
+            tick={ink}
+            stroke={ink?.fill}
+            label={{ value: mode === 'roar' ? 'pixels removed (most important first)' : 'pixels kept (most important first)', position: 'insideBottom', offset: look.xOffset, ...ink }}
           />
-          <YAxis domain={[0, 100]} unit=" %" width={56} label={{ value: 'test accuracy', angle: -90, position: 'insideLeft', offset: 4 }} />
-          <Tooltip formatter={(v) => (Array.isArray(v) ? `${Number(v[0]).toFixed(1)}–${Number(v[1]).toFixed(1)} %` : `${Number(v).toFixed(1)} %`)} labelFormatter={(v) => `${v} % ${mode === 'roar' ? 'removed' : 'kept'}`} />
-          <Legend verticalAlign="top" height={40} />
+          <YAxis domain={[0, 100]} unit=" %" width={look.yWidth} tick={ink} stroke={ink?.fill} label={{ value: 'test accuracy', angle: -90, position: 'insideLeft', offset: 4, ...ink }} />
+          <Tooltip
+            formatter={(v) => (Array.isArray(v) ? `${Number(v[0]).toFixed(1)}–${Number(v[1]).toFixed(1)} %` : `${Number(v).toFixed(1)} %`)}
+            labelFormatter={(v) => `${v} % ${mode === 'roar' ? 'removed' : 'kept'}`}
+            contentStyle={large ? { background: '#000', border: '2px solid #fff', fontSize: 22 } : undefined}
+          />
+          <Legend
+            verticalAlign="top"
+            // Large type wraps the legend on narrow screens; without a height recharts reserves what it measures.
+            height={large ? undefined : 40}
+            wrapperStyle={large ? { fontSize: LARGE_INK.fontSize } : undefined}
+            formatter={large ? (value: string) => <span style={{ color: LARGE_INK.fill }}>{value}</span> : undefined}
+          />
+          {threshold !== undefined ? <ReferenceLine x={percent(threshold)} stroke={large ? LARGE_INK.fill : '#1b1f23'} strokeWidth={large ? 4 : 2} strokeDasharray="10 6" /> : null}
           {summary.map((m) => (
-            <Area key={bandKey(m.key)} dataKey={bandKey(m.key)} stroke="none" fill={methodColour(m.key)} fillOpacity={0.15} legendType="none" isAnimationActive={false} connectNulls name={`${methodName(m.key)} ± std`} />
+            <Area
+              key={bandKey(m.key)}
+              dataKey={bandKey(m.key)}
+              stroke="none"
+              fill={methodColour(m.key)}
+              fillOpacity={dimmed(m.key) ? 0.04 : large ? 0.25 : 0.15}
+              legendType="none"
+              isAnimationActive={false}
+              connectNulls
+              name={`${methodName(m.key)} ± std`}
+            />
           ))}
           {summary.map((m) => (
-            <Line key={meanKey(m.key)} dataKey={meanKey(m.key)} name={methodName(m.key)} stroke={methodColour(m.key)} strokeWidth={2.5} dot={{ r: 4 }} connectNulls isAnimationActive={false} />
+            <Line
+              key={meanKey(m.key)}
+              dataKey={meanKey(m.key)}
+              name={methodName(m.key)}
+              stroke={methodColour(m.key)}
+              strokeWidth={highlight === m.key ? look.line * 1.6 : look.line}
+              strokeOpacity={opacity(m.key)}
+              dot={{ r: look.dot, opacity: opacity(m.key) }}
+              connectNulls
+              isAnimationActive={false}
+            />
           ))}
           {summary.map((m) => (
             <Line
@@ -38,7 +95,10 @@ export function SweepChart({ summary, thresholds, mode, runs }: { summary: Metho
               name={`${methodName(m.key)}, no retraining`}
               stroke={methodColour(m.key)}
               strokeDasharray="6 4"
-              strokeWidth={1.5}
+              strokeWidth={look.dashed}
+              strokeOpacity={opacity(m.key)}
+              // On a projector the legend keeps to one line per method; the lecture view explains the dashes once.
+              legendType={large ? 'none' : undefined}
               dot={false}
               connectNulls
               isAnimationActive={false}

@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import { summariseSweep } from '../../engine/sweep/summary';
+import { ChartExport } from '../export/ChartExport';
+import { ShareBar } from '../share/ShareBar';
 import { useLab, useSweep } from '../storeContext';
 import { PrecisionTable } from './PrecisionTable';
 import { Provenance } from './Provenance';
@@ -30,9 +32,11 @@ export function SweepPanel() {
       <SweepControls ready={ready} />
       {error ? <p className="error" role="alert">{error}</p> : null}
       <SavedSweeps />
+      <ShareBar />
       {results && summary ? (
         <div className="sweep-results" data-testid="sweep-results">
           <h3>{current.title}</h3>
+          <ChartExport summary={summary} title={current.title} mode={results.config.mask.mode} />
           <SweepChart summary={summary} thresholds={results.config.thresholds} mode={results.config.mask.mode} runs={results.runs.length} />
           <SweepTable summary={summary} thresholds={results.config.thresholds} mode={results.config.mask.mode} />
           <PrecisionTable summary={summary} thresholds={results.config.thresholds} />

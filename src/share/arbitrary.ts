@@ -1,0 +1,143 @@
+/**
+ * Seeded generators of valid settings and results, for the property and fuzz tests: every value the page
+ * can produce must survive a link or a file unchanged. They draw both "nice" values (0.01, 10 %) and
+ * arbitrary doubles, because exactness fails on the latter first.
+ */
+import { METHOD_IDS, methodInfo, NOISE_BASE_IDS, type FieldInfo, type MethodId } from '../engine/attribution/catalog';
+import { TRAIN_FIELDS, type TrainField } from '../engine/config/trainConfig';
+import { BACKEND_NAMES, NUM_CLASSES, TRAIN_LIMITS, type TrainConfig } from '../engine/defaults';
+import { makeRng, type Rng } from '../engine/random';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, type ResultsBundle } from '../engine/sweep/bundle';
+import type { NoRetrainResult, RunResult, SweepResults } from '../engine/sweep/results';
+import { methodKey, SWEEP_CONFIG_VERSION, type MethodSpec, type SweepConfig } from '../engine/sweep/sweepConfig';
+import { isUnmasked, planRuns, UNMASKED } from '../engine/sweep/sweepPlan';
+import { MASK_MODES, RANK_TRANSFORMS, REPLACEMENTS, TARGET_MODES, TIE_BREAKS } from './choices';
+import type { ShareConfig } from './configQuery';
+
+export class Gen {
+  readonly rng: Rng;
+  constructor(seed: number) {
+    this.rng = makeRng(seed);
+  }
+  bool(p = 0.5): boolean {
+    return this.rng() < p;
+  }
+  int(min: number, max: number): number {
+    return min + Math.floor(this.rng() * (max - min + 1));
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[this.int(0, xs.length - 1)];
+  }
+  /** Half the time a round number, else any double in [min, max] (log-uniform when the range spans decades). */
+  number(min: number, max: number, integer: boolean): number {
+    if (integer) return this.bool(0.3) ? this.pick([min, max]) : this.int(min, max);
+    if (this.bool(0.2)) return this.pick([min, max]);
+    if (this.bool(0.3)) return Math.min(max, Math.max(min, Number((min + this.rng() * (max - min)).toFixed(this.int(0, 3)))));
+    if (min > 0 && max / min > 100) return Math.min(max, min * (max / min) ** this.rng());
+    return min + this.rng() * (max - min);
+  }
+  text(maxChars: number): string {
+    const pieces = ['a', 'Z', ' ', ',', '"', "'", '\n', '=', '+', '-', '@', '<script>alert(1)</script>', 'é', '→', '😀', '\\', '{', '}', '&amp;', '#r='];
+    let s = '';
+    const n = this.int(0, 12);
+    for (let i = 0; i < n; i++) s += this.pick(pieces);
+    return s.slice(0, maxChars);
+  }
+}
+
+function randomTrain(g: Gen): TrainConfig {
+  const c = {} as TrainConfig;
+  for (const f of Object.keys(TRAIN_FIELDS) as TrainField[]) c[f] = g.number(TRAIN_LIMITS[f].min, TRAIN_LIMITS[f].max, TRAIN_FIELDS[f].integer);
+  return c;
+}
+
+function randomValue(g: Gen, spec: FieldInfo): unknown {
+  return spec.kind === 'choice' ? g.pick(spec.choices) : g.number(spec.min, spec.max, spec.kind === 'integer');
+}
+
+/** Some of a method's fields, set as a form or a person would set them; {} half the time. */
+function randomParams(g: Gen, id: MethodId): Record<string, unknown> {
+  const info = methodInfo(id);
+  const params: Record<string, unknown> = {};
+  if (g.bool()) return params;
+  for (const [key, spec] of Object.entries(info.fields)) if (g.bool()) params[key] = randomValue(g, spec);
+  if (info.wrapsBase && g.bool()) {
+    params.base ??= g.pick(NOISE_BASE_IDS);
+    params.baseParams = randomParams(g, params.base as MethodId);
+  }
+  return params;
+}
+
+function randomSweep(g: Gen, maxMethods = 6, maxThresholds = 8): SweepConfig {
+  const methods: MethodSpec[] = [];
+  const keys = new Set<string>();
+  const count = g.int(1, maxMethods);
+  while (methods.length < count) {
+    const spec = { id: g.pick(METHOD_IDS), params: {} as Record<string, unknown> };
+    spec.params = randomParams(g, spec.id);
+    if (keys.has(methodKey(spec))) continue;
+    keys.add(methodKey(spec));
+    methods.push(spec);
+  }
+  const thresholds = new Set<number>();
+  const n = g.int(1, maxThresholds);
+  for (let i = 0; i < n; i++) thresholds.add(g.bool(0.5) ? g.int(0, 100) / 100 : g.bool(0.2) ? g.pick([0, 1]) : g.rng());
+  return {
+    version: SWEEP_CONFIG_VERSION,
+    methods,
+    thresholds: [...thresholds].sort((a, b) => a - b),
+    seeds: g.int(1, 20),
+    mask: {
+      rankTransform: g.pick(RANK_TRANSFORMS),
+      tieBreak: g.pick(TIE_BREAKS),
+      tieSeed: g.number(0, TRAIN_LIMITS.seed.max, true),
+      mode: g.pick(MASK_MODES),
+      replacement: g.pick(REPLACEMENTS),
+    },
+    target: g.pick(TARGET_MODES),
+    mapSeed: g.number(0, TRAIN_LIMITS.seed.max, true),
+    base: randomTrain(g),
+    retrain: randomTrain(g),
+    noRetrain: g.bool(),
+  };
+}
+
+export function randomShareConfig(g: Gen): ShareConfig {
+  return { train: randomTrain(g), sweep: randomSweep(g), backend: g.bool() ? null : g.pick(BACKEND_NAMES) };
+}
+
+/** An accuracy as a sweep reports it (correct / n) or any fraction. */
+const accuracy = (g: Gen): number => (g.bool() ? g.int(0, 1000) / 1000 : g.bool(0.1) ? g.pick([0, 1]) : g.rng());
+const precision = (g: Gen): (number | null)[] => Array.from({ length: NUM_CLASSES }, () => (g.bool(0.1) ? null : accuracy(g)));
+
+/** Results of a random sweep with some of its runs finished; small sweeps by default, so that they fit a link. */
+export function randomResults(g: Gen, size: { methods: number; thresholds: number; seeds: number } = { methods: 3, thresholds: 3, seeds: 2 }): SweepResults {
+  const config = randomSweep(g, size.methods, size.thresholds);
+  config.seeds = g.int(1, size.seeds);
+  config.retrain.seed = g.int(0, 1000);
+  const runs: RunResult[] = planRuns(config)
+    .filter(() => g.bool(0.8))
+    .map((r) => ({ ...r, accuracy: accuracy(g), precision: precision(g), samplesPerSec: g.number(0, 1e5, false), seconds: g.number(0, 1e4, false) }));
+  const cells = config.thresholds.flatMap((t) => (isUnmasked(config, t) ? [UNMASKED] : config.methods.map(methodKey)).map((method) => ({ method, t })));
+  const noRetrain: NoRetrainResult[] = config.noRetrain
+    ? cells.filter(() => g.bool(0.9)).map((c) => ({ method: c.method, threshold: c.t, accuracy: accuracy(g), precision: precision(g) }))
+    : [];
+  return {
+    config,
+    runs,
+    noRetrain,
+    baseAccuracy: g.bool(0.2) ? null : accuracy(g),
+    provenance: {
+      engineVersion: g.pick(['0.1.0', '1.2.3-beta']),
+      backend: g.pick(BACKEND_NAMES),
+      backendDetails: g.text(200),
+      startedAt: new Date(Date.UTC(2026, 0, 1) + g.int(0, 1e10)).toISOString(),
+      finishedAt: g.bool(0.3) ? null : new Date(Date.UTC(2026, 6, 1) + g.int(0, 1e10)).toISOString(),
+      device: g.text(300),
+    },
+  };
+}
+
+export function randomBundle(g: Gen, size?: Parameters<typeof randomResults>[1]): ResultsBundle {
+  return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, title: g.text(200), results: randomResults(g, size) };
+}

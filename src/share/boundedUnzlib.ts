@@ -1,0 +1,44 @@
+/**
+ * zlib decompression (RFC 1950: DEFLATE with a header and an Adler-32 checksum) with a hard cap on the
+ * output, for payloads from strangers. A few kilobytes of DEFLATE can expand a thousandfold (a
+ * "decompression bomb"), so the input is fed to fflate's streaming inflater in small pieces and the output
+ * counted as it appears: past the cap it stops, having held at most the cap plus one piece's expansion.
+ * Then the checksum must match, so that truncated or altered data is refused rather than half-read.
+ */
+import { Unzlib } from 'fflate';
+import { adler32 } from './adler32';
+
+/** DEFLATE expands at most ~1032:1, so one 1 KiB piece yields at most ~1 MiB before the count is checked. */
+const PIECE_BYTES = 1024;
+const TRAILER_BYTES = 4;
+
+class TooLarge extends Error {}
+
+/** The unpacked bytes, or why they could not be had. */
+export function boundedUnzlib(data: Uint8Array, maxBytes: number): { bytes: Uint8Array } | { error: string } {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const inflater = new Unzlib((chunk) => {
+    total += chunk.length;
+    if (total > maxBytes) throw new TooLarge();
+    chunks.push(chunk);
+  });
+  try {
+    for (let at = 0; at < data.length; at += PIECE_BYTES) inflater.push(data.subarray(at, at + PIECE_BYTES), false);
+    inflater.push(new Uint8Array(0), true);
+  } catch (e) {
+    if (e instanceof TooLarge) return { error: `it expands past ${Math.round(maxBytes / 1024 / 1024)} MB, more than any results the lab makes` };
+    // fflate's own errors: invalid zlib data, invalid block type, unexpected EOF…
+    return { error: `it is not valid compressed data (${e instanceof Error ? e.message : String(e)}; was the link cut off?)` };
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  const t = data.subarray(data.length - TRAILER_BYTES);
+  const stored = ((t[0] << 24) | (t[1] << 16) | (t[2] << 8) | t[3]) >>> 0;
+  if (stored !== adler32(bytes)) return { error: 'its checksum does not match (was the link cut off or changed?)' };
+  return { bytes };
+}

@@ -1,0 +1,35 @@
+import { useRef, useState } from 'react';
+import { useGallery } from '../storeContext';
+import { downloadBlob } from './download';
+import { errorText } from './errorText';
+import { exportFileName } from './fileName';
+import { galleryPng } from './galleryPng';
+
+/** "Download PNG" for the gallery grid it sits in. */
+export function GalleryExport() {
+  const result = useGallery((s) => s.result);
+  const ref = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    setError(null);
+    const grid = ref.current?.closest('[data-testid=gallery-grid]');
+    try {
+      if (!grid || !result) throw new Error('there is no grid on the page');
+      downloadBlob(await galleryPng(grid, result), exportFileName('gallery', 'png'));
+    } catch (e) {
+      setError(`The gallery could not be exported: ${errorText(e)}.`);
+    }
+  };
+  return (
+    <div className="export-toolbar" ref={ref} data-testid="gallery-export">
+      <button type="button" onClick={() => void save()} disabled={!result}>
+        Download PNG
+      </button>
+      {error ? (
+        <span className="error" role="alert">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
