@@ -5,21 +5,10 @@ import { startNodePool } from './nodePool';
 import { runSweep } from '../engine/sweep/runSweep';
 import type { SweepExecutor } from '../engine/sweep/executor';
 import type { RunResult, NoRetrainResult } from '../engine/sweep/results';
-import { DEFAULT_MASK, REFERENCE_TRAIN } from '../engine/defaults';
-import { SWEEP_CONFIG_VERSION, type SweepConfig } from '../engine/sweep/sweepConfig';
+import type { SweepConfig } from '../engine/sweep/sweepConfig';
+import { tinySweep } from '../testing/tinySweep';
 
-const tiny: SweepConfig = {
-  version: SWEEP_CONFIG_VERSION,
-  methods: [{ id: 'gradient', params: {} }],
-  thresholds: [0, 0.5, 0.9],
-  seeds: 2,
-  mask: { ...DEFAULT_MASK },
-  target: 'label',
-  mapSeed: 1,
-  base: { ...REFERENCE_TRAIN, learningRate: 0.01, epochs: 1, trainSize: 2000, testSize: 300 },
-  retrain: { ...REFERENCE_TRAIN, learningRate: 0.01, epochs: 3, trainSize: 1200, testSize: 300, seed: 11 },
-  noRetrain: true,
-};
+const tiny: SweepConfig = tinySweep({ epochs: 1, trainSize: 2000, testSize: 300 }, { epochs: 3, trainSize: 1200, testSize: 300 });
 
 beforeAll(async () => {
   await useWasmBackend();

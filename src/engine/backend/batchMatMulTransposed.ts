@@ -6,8 +6,8 @@
  * through every dense layer asks for exactly that (dX = dY·Wᵀ, dW = Xᵀ·dY). Transposing first with the
  * backend's Transpose kernel costs a few microseconds for these sizes.
  */
-import { getKernel, registerKernel, unregisterKernel, type KernelBackend, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs';
-import { runKernel as run } from './kernelCall';
+import type { TensorInfo } from '@tensorflow/tfjs';
+import { overrideKernel, runKernel as run } from './kernelCall';
 
 const KERNEL = 'BatchMatMul';
 
@@ -18,34 +18,19 @@ function swapLastTwo(rank: number): number[] {
 }
 
 export function registerBatchMatMulTransposed(backendName: 'wasm'): boolean {
-  const stock = getKernel(KERNEL, backendName);
-  if (stock === undefined || (stock as KernelConfig & { roarLab?: boolean }).roarLab) return false;
-  unregisterKernel(KERNEL, backendName);
-  const config: KernelConfig & { roarLab: boolean } = {
-    kernelName: KERNEL,
-    backendName,
-    roarLab: true,
-    kernelFunc: ({ inputs, backend: anyBackend, attrs: maybeAttrs }) => {
-      const backend = anyBackend as KernelBackend;
-      const attrs = maybeAttrs ?? {};
-      const { a, b } = inputs as { a: TensorInfo; b: TensorInfo };
-      if (!attrs.transposeA && !attrs.transposeB) return stock.kernelFunc({ inputs, backend, attrs });
-      const temps: TensorInfo[] = [];
-      const plain = (t: TensorInfo, transpose: unknown): TensorInfo => {
-        if (!transpose) return t;
-        const out = run('Transpose', backendName, { x: t }, { perm: swapLastTwo(t.shape.length) }, backend);
-        temps.push(out);
-        return out;
-      };
-      const out = stock.kernelFunc({
-        inputs: { a: plain(a, attrs.transposeA), b: plain(b, attrs.transposeB) },
-        backend,
-        attrs: { ...attrs, transposeA: false, transposeB: false },
-      }) as TensorInfo;
-      for (const t of temps) backend.disposeData(t.dataId);
+  return overrideKernel(KERNEL, backendName, ({ inputs, attrs, backend, stock }) => {
+    const { a, b } = inputs as { a: TensorInfo; b: TensorInfo };
+    if (!stock) throw new Error(`${KERNEL} is missing on ${backendName}`);
+    if (!attrs.transposeA && !attrs.transposeB) return stock(inputs);
+    const temps: TensorInfo[] = [];
+    const plain = (t: TensorInfo, transpose: unknown): TensorInfo => {
+      if (!transpose) return t;
+      const out = run('Transpose', backendName, { x: t }, { perm: swapLastTwo(t.shape.length) }, backend);
+      temps.push(out);
       return out;
-    },
-  };
-  registerKernel(config);
-  return true;
+    };
+    const out = stock({ a: plain(a, attrs.transposeA), b: plain(b, attrs.transposeB) }, { ...attrs, transposeA: false, transposeB: false });
+    for (const t of temps) backend.disposeData(t.dataId);
+    return out;
+  });
 }

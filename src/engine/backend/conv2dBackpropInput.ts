@@ -2,50 +2,36 @@
  * The input gradient of a convolution as a convolution on the backend's fast Conv2D (XNNPACK on WASM).
  *
  * Why: tfjs-backend-wasm's own Conv2DBackpropInput is a plain loop; it took a third of every training step
- * of the lab's CNN (8.8 of 26 ms at batch 64, scratch profile in BENCHMARKS.md), and every input-gradient
- * attribution map goes through it too.
+ * of the lab's CNN (8.8 of 26 ms at batch 64, BENCHMARKS.md), and every input-gradient attribution map goes
+ * through it too.
  *
  * For a stride-1 VALID convolution with a K×K filter, dx is the "full" correlation of dy with the filter
  * rotated by 180° and its in/out channels swapped: pad dy by K−1 on every side (Conv2D's numeric padding)
  * and convolve with W′[kh,kw,co,ci] = W[K−1−kh, K−1−kw, ci, co].
  */
-import { getKernel, registerKernel, unregisterKernel, type KernelBackend, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs';
-import { isUnitStrideValid, runKernel as run } from './kernelCall';
+import type { TensorInfo } from '@tensorflow/tfjs';
+import { isUnitStrideValid, overrideKernel, runKernel as run } from './kernelCall';
 
 const KERNEL = 'Conv2DBackpropInput';
 
 export function registerConv2dBackpropInput(backendName: 'wasm' | 'cpu'): boolean {
-  const existing = getKernel(KERNEL, backendName);
-  if (existing !== undefined && (existing as KernelConfig & { roarLab?: boolean }).roarLab) return false;
-  const stock = existing;
-  if (stock !== undefined) unregisterKernel(KERNEL, backendName);
-
-  const config: KernelConfig & { roarLab: boolean } = {
-    kernelName: KERNEL,
-    backendName,
-    roarLab: true,
-    kernelFunc: ({ inputs, backend: anyBackend, attrs: maybeAttrs }) => {
-      const { dy, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
-      const backend = anyBackend as KernelBackend;
-      const attrs = maybeAttrs ?? {};
-      const [kh, kw] = filter.shape;
-      if (!isUnitStrideValid(attrs) || kh !== kw) {
-        if (stock !== undefined) return stock.kernelFunc({ inputs, backend, attrs });
-        throw new Error(`${KERNEL} on ${backendName}: only stride 1, VALID padding, square filters and NHWC are supported.`);
-      }
-      const flipped = run('Reverse', backendName, { x: filter }, { dims: [0, 1] }, backend);
-      const swapped = run('Transpose', backendName, { x: flipped }, { perm: [0, 1, 3, 2] }, backend);
-      const dx = run(
-        'Conv2D',
-        backendName,
-        { x: dy, filter: swapped },
-        { strides: [1, 1], pad: kh - 1, dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode: null as unknown as string },
-        backend,
-      );
-      for (const t of [flipped, swapped]) backend.disposeData(t.dataId);
-      return dx;
-    },
-  };
-  registerKernel(config);
-  return true;
+  return overrideKernel(KERNEL, backendName, ({ inputs, attrs, backend, stock }) => {
+    const { dy, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
+    const [kh, kw] = filter.shape;
+    if (!isUnitStrideValid(attrs) || kh !== kw) {
+      if (stock) return stock(inputs);
+      throw new Error(`${KERNEL} on ${backendName}: only stride 1, VALID padding, square filters and NHWC are supported.`);
+    }
+    const flipped = run('Reverse', backendName, { x: filter }, { dims: [0, 1] }, backend);
+    const swapped = run('Transpose', backendName, { x: flipped }, { perm: [0, 1, 3, 2] }, backend);
+    const dx = run(
+      'Conv2D',
+      backendName,
+      { x: dy, filter: swapped },
+      { strides: [1, 1], pad: kh - 1, dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode: null as unknown as string },
+      backend,
+    );
+    for (const t of [flipped, swapped]) backend.disposeData(t.dataId);
+    return dx;
+  });
 }

@@ -1,5 +1,16 @@
-/** Calling a backend's own kernels from inside a kernel, and the stride-1 VALID NHWC check both conv kernels use. */
-import { getKernel, type KernelBackend, type NamedAttrMap, type TensorInfo } from '@tensorflow/tfjs';
+/**
+ * Replacing a backend's kernel with one of the lab's, and calling the backend's own kernels from inside it.
+ * Every replacement keeps the stock kernel for the cases it does not handle.
+ */
+import {
+  getKernel,
+  registerKernel,
+  unregisterKernel,
+  type KernelBackend,
+  type KernelConfig,
+  type NamedAttrMap,
+  type TensorInfo,
+} from '@tensorflow/tfjs';
 
 export function runKernel(name: string, backendName: string, inputs: Record<string, TensorInfo>, attrs: NamedAttrMap, backend: KernelBackend): TensorInfo {
   const k = getKernel(name, backendName);
@@ -14,4 +25,40 @@ export function isUnitStrideValid(attrs: NamedAttrMap): boolean {
   const pad = attrs.pad;
   const dataFormat = (attrs.dataFormat as string | undefined) ?? 'NHWC';
   return sh === 1 && sw === 1 && (pad === 'valid' || pad === 0) && dataFormat === 'NHWC';
+}
+
+export interface KernelCall {
+  inputs: Record<string, TensorInfo>;
+  attrs: NamedAttrMap;
+  backend: KernelBackend;
+  /** The stock kernel (with this call's attrs unless others are given), or undefined where there is none. */
+  stock: ((inputs: Record<string, TensorInfo>, attrs?: NamedAttrMap) => TensorInfo) | undefined;
+}
+
+type Tagged = KernelConfig & { roarLab?: boolean };
+
+/**
+ * Registers `kernel` as `name` on `backendName` in place of the stock kernel. Must run after the backend is
+ * initialised (WASM sets up its kernels then). Returns false when the lab's kernel is already there.
+ */
+export function overrideKernel(name: string, backendName: string, kernel: (call: KernelCall) => TensorInfo): boolean {
+  const stockConfig = getKernel(name, backendName) as Tagged | undefined;
+  if (stockConfig?.roarLab) return false;
+  if (stockConfig !== undefined) unregisterKernel(name, backendName);
+  const config: Tagged = {
+    kernelName: name,
+    backendName,
+    roarLab: true,
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const call: KernelCall = {
+        inputs: inputs as Record<string, TensorInfo>,
+        attrs: attrs ?? {},
+        backend: backend as KernelBackend,
+        stock: stockConfig && ((ins, at) => stockConfig.kernelFunc({ inputs: ins, backend, attrs: at ?? attrs }) as TensorInfo),
+      };
+      return kernel(call);
+    },
+  };
+  registerKernel(config);
+  return true;
 }

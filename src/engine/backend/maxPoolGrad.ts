@@ -6,8 +6,8 @@
  * Ties go to the first maximum of the window (top-left first), as the CPU backend does — the WASM kernel
  * took the last, which made attribution maps differ between backends (platform-notes §3).
  */
-import { getKernel, registerKernel, unregisterKernel, type KernelBackend, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs';
-import { runKernel } from './kernelCall';
+import type { TensorInfo } from '@tensorflow/tfjs';
+import { overrideKernel, runKernel } from './kernelCall';
 
 const KERNEL = 'MaxPoolGrad';
 
@@ -20,43 +20,34 @@ function isPlainPool2(attrs: Record<string, unknown>, x: TensorInfo): boolean {
 }
 
 export function registerMaxPoolGrad(backendName: 'wasm' | 'cpu'): boolean {
-  const stock = getKernel(KERNEL, backendName);
-  if (stock === undefined || (stock as KernelConfig & { roarLab?: boolean }).roarLab) return false;
-  unregisterKernel(KERNEL, backendName);
-  const config: KernelConfig & { roarLab: boolean } = {
-    kernelName: KERNEL,
-    backendName,
-    roarLab: true,
-    kernelFunc: ({ inputs, backend: anyBackend, attrs: maybeAttrs }) => {
-      const backend = anyBackend as KernelBackend;
-      const attrs = maybeAttrs ?? {};
-      const { dy, input } = inputs as { dy: TensorInfo; input: TensorInfo };
-      if (!isPlainPool2(attrs, input)) return stock.kernelFunc({ inputs, backend, attrs });
-      const [b, h, w, c] = input.shape;
-      const cells = b * (h / 2) * (w / 2) * c;
-      const temps: TensorInfo[] = [];
-      const run = (name: string, ins: Record<string, TensorInfo>, at: Record<string, unknown>): TensorInfo => {
-        const out = runKernel(name, backendName, ins, at as never, backend);
-        temps.push(out);
-        return out;
-      };
-      // [B,H,W,C] → [B,H/2,2,W/2,2,C] → [B,H/2,W/2,C,2,2] → [cells, 4]: one row per pooling window.
-      const split = run('Reshape', { x: input }, { shape: [b, h / 2, 2, w / 2, 2, c] });
-      const grouped = run('Transpose', { x: split }, { perm: [0, 1, 3, 5, 2, 4] });
-      const rows = run('Reshape', { x: grouped }, { shape: [cells, 4] });
-      const winner = run('ArgMax', { x: rows }, { axis: [1] });
-      // WASM's OneHot writes int32 whatever dtype it is given, so ask for int32 and cast.
-      const onehot = run('OneHot', { indices: winner }, { depth: 4, onValue: 1, offValue: 0, dtype: 'int32' });
-      const mask = run('Cast', { x: onehot }, { dtype: 'float32' });
-      const dyCol = run('Reshape', { x: dy }, { shape: [cells, 1] });
-      const routed = run('Multiply', { a: mask, b: dyCol }, {});
-      const back = run('Reshape', { x: routed }, { shape: [b, h / 2, w / 2, c, 2, 2] });
-      const ungrouped = run('Transpose', { x: back }, { perm: [0, 1, 4, 2, 5, 3] });
-      const dx = runKernel('Reshape', backendName, { x: ungrouped }, { shape: [b, h, w, c] }, backend);
-      for (const t of temps) backend.disposeData(t.dataId);
-      return dx;
-    },
-  };
-  registerKernel(config);
-  return true;
+  return overrideKernel(KERNEL, backendName, ({ inputs, attrs, backend, stock }) => {
+    const { dy, input } = inputs as { dy: TensorInfo; input: TensorInfo };
+    if (!isPlainPool2(attrs, input)) {
+      if (stock) return stock(inputs);
+      throw new Error(`${KERNEL} on ${backendName}: only 2×2 pools with stride 2 are supported.`);
+    }
+    const [b, h, w, c] = input.shape;
+    const cells = b * (h / 2) * (w / 2) * c;
+    const temps: TensorInfo[] = [];
+    const run = (name: string, ins: Record<string, TensorInfo>, at: Record<string, unknown>): TensorInfo => {
+      const out = runKernel(name, backendName, ins, at as never, backend);
+      temps.push(out);
+      return out;
+    };
+    // [B,H,W,C] → [B,H/2,2,W/2,2,C] → [B,H/2,W/2,C,2,2] → [cells, 4]: one row per pooling window.
+    const split = run('Reshape', { x: input }, { shape: [b, h / 2, 2, w / 2, 2, c] });
+    const grouped = run('Transpose', { x: split }, { perm: [0, 1, 3, 5, 2, 4] });
+    const rows = run('Reshape', { x: grouped }, { shape: [cells, 4] });
+    const winner = run('ArgMax', { x: rows }, { axis: [1] });
+    // WASM's OneHot writes int32 whatever dtype it is given, so ask for int32 and cast.
+    const onehot = run('OneHot', { indices: winner }, { depth: 4, onValue: 1, offValue: 0, dtype: 'int32' });
+    const mask = run('Cast', { x: onehot }, { dtype: 'float32' });
+    const dyCol = run('Reshape', { x: dy }, { shape: [cells, 1] });
+    const routed = run('Multiply', { a: mask, b: dyCol }, {});
+    const back = run('Reshape', { x: routed }, { shape: [b, h / 2, w / 2, c, 2, 2] });
+    const ungrouped = run('Transpose', { x: back }, { perm: [0, 1, 4, 2, 5, 3] });
+    const dx = runKernel('Reshape', backendName, { x: ungrouped }, { shape: [b, h, w, c] }, backend);
+    for (const t of temps) backend.disposeData(t.dataId);
+    return dx;
+  });
 }

@@ -3,11 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useWasmBackend } from '../../testing/wasmBackend';
 import { loadMnistNode } from '../../node/loadMnist';
 import type { Mnist } from '../data/mnist';
-import { DEFAULT_MASK, REFERENCE_TRAIN } from '../defaults';
 import type { NoRetrainResult, RunResult } from './results';
 import { runSweep } from './runSweep';
 import { SweepCache } from './sweepCache';
-import { presetConfig, sweepConfigErrors, SWEEP_CONFIG_VERSION, type SweepConfig } from './sweepConfig';
+import { presetConfig, sweepConfigErrors, type SweepConfig } from './sweepConfig';
+import { tinySweep } from '../../testing/tinySweep';
 import { planRuns, UNMASKED } from './sweepPlan';
 import { mean, std } from './statistics';
 import { summariseSweep } from './summary';
@@ -18,18 +18,7 @@ beforeAll(async () => {
   mnist = loadMnistNode();
 });
 
-const tiny: SweepConfig = {
-  version: SWEEP_CONFIG_VERSION,
-  methods: [{ id: 'gradient', params: {} }],
-  thresholds: [0, 0.5, 0.9],
-  seeds: 2,
-  mask: { ...DEFAULT_MASK },
-  target: 'label',
-  mapSeed: 1,
-  base: { ...REFERENCE_TRAIN, learningRate: 0.01, epochs: 2, trainSize: 3000, testSize: 300 },
-  retrain: { ...REFERENCE_TRAIN, learningRate: 0.01, epochs: 1, trainSize: 320, testSize: 200, seed: 11 },
-  noRetrain: true,
-};
+const tiny: SweepConfig = tinySweep({ epochs: 2, trainSize: 3000, testSize: 300 }, { epochs: 1, trainSize: 320, testSize: 200 });
 
 async function collect(config: SweepConfig, extra: Parameters<typeof runSweep>[3] = {}) {
   const runs: RunResult[] = [];

@@ -13,6 +13,7 @@ import { downloadBlob } from '../export/download';
 import { exportFileName } from '../export/fileName';
 import { usePageDrop } from './usePageDrop';
 import { useResultsImport } from './useResultsImport';
+import { REFERENCE_RESULTS } from './referenceResults';
 
 const chars = (n: number): string => n.toLocaleString('en');
 
@@ -26,7 +27,7 @@ export function ShareBar() {
   const [link, setLink] = useState<string | null>(null);
   const form = useLab((s) => s.form);
   const config = useSweep((s) => s.config);
-  const { message, setMessage, importFile, idle } = useResultsImport(() => ref.current?.scrollIntoView({ block: 'start' }));
+  const { message, setMessage, importFile, importReference, idle } = useResultsImport(() => ref.current?.scrollIntoView({ block: 'start' }));
   const dragging = usePageDrop((file) => void importFile(file));
 
   /** The page's address with the settings in its query; with results, the sweep settings are those that made them. */
@@ -99,6 +100,14 @@ export function ShareBar() {
           Open results file…
         </label>
         <span className="muted">or drop it on the page</span>
+      </div>
+      <div className="share-actions" role="group" aria-label="Reference results">
+        <span className="muted">Reference results:</span>
+        {REFERENCE_RESULTS.map((r) => (
+          <button key={r.file} type="button" disabled={!idle} onClick={() => void importReference(r.file, r.label)}>
+            {r.label}
+          </button>
+        ))}
       </div>
       {link ? (
         <label className="share-link">

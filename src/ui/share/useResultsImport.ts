@@ -38,6 +38,23 @@ export function useResultsImport(reveal: () => void) {
     else await open(r.bundle, `from “${shortName(file.name)}”`);
   };
 
+  /** Opens a bundle the lab ships (public/reference/), checked like any file. */
+  const importReference = async (file: string, label: string): Promise<void> => {
+    if (!idle) {
+      say({ tone: 'error', text: BUSY });
+      return;
+    }
+    try {
+      const res = await fetch(`${import.meta.env.BASE_URL}reference/${file}`);
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const r = await readBundleFile(await res.blob());
+      if ('error' in r) say({ tone: 'error', text: `The reference results “${label}” could not be opened: ${r.error}` });
+      else await open(r.bundle, 'from the lab’s reference results');
+    } catch (e) {
+      say({ tone: 'error', text: `The reference results “${label}” could not be loaded (${e instanceof Error ? e.message : String(e)}).` });
+    }
+  };
+
   const fromHash = useEffectEvent(() => {
     const r = decodeResultsHash(location.hash);
     if (r === null) return;
@@ -52,5 +69,5 @@ export function useResultsImport(reveal: () => void) {
     return () => window.removeEventListener('hashchange', fromHash);
   }, []);
 
-  return { message, setMessage, importFile, idle };
+  return { message, setMessage, importFile, importReference, idle };
 }

@@ -1,0 +1,14 @@
+/**
+ * Result bundles shipped with the lab (public/reference/), computed by the project's own CLI on the
+ * Standard protocol — full data, 2 seeds — under both tie rules, so a lecture can show a finished
+ * multi-seed result at once and run a Lecture preset live beside it. Their provenance travels inside.
+ */
+export interface ReferenceResult {
+  file: string;
+  label: string;
+}
+
+export const REFERENCE_RESULTS: readonly ReferenceResult[] = [
+  { file: 'standard-random-ties.json', label: 'Standard protocol, seeded random ties (CLI)' },
+  { file: 'standard-index-ties.json', label: 'Standard protocol, ties by pixel index as Hooker’s top_k (CLI)' },
+];
