@@ -40,10 +40,11 @@ const FLAGS: Record<string, FlagSpec> = {
   backend: { kind: 'string', choices: ['wasm', 'cpu'] },
   workers: { kind: 'number', min: 1, max: 64, integer: true },
   out: { kind: 'string' },
+  title: { kind: 'string' },
   json: { kind: 'boolean' },
 };
 
-export const sweepUsage = `roar sweep --preset ${Object.keys(PRESETS).join('|')} [--methods id,id,…] [--thresholds 0,10,30,50,70,90] [--seeds N] [--mode roar|kar] [--tie-break random|index] [--rank abs|square|signed] [--replacement mean|black|white|imageMean|noisyLinear] [--target label|predicted] [--train-size N] [--test-size N] [--retrain-epochs N] [--base-epochs N] [--lr X] [--workers N] [--out results.json] [--json]
+export const sweepUsage = `roar sweep --preset ${Object.keys(PRESETS).join('|')} [--methods id,id,…] [--thresholds 0,10,30,50,70,90] [--seeds N] [--mode roar|kar] [--tie-break random|index] [--rank abs|square|signed] [--replacement mean|black|white|imageMean|noisyLinear] [--target label|predicted] [--train-size N] [--test-size N] [--retrain-epochs N] [--base-epochs N] [--lr X] [--workers N] [--out results.json] [--title text] [--json]
   --workers: worker threads, one per core by default (${availableParallelism()} here).
   Thresholds are percentages of the 784 pixels. Methods: ${METHOD_IDS.join(', ')} (random is always added).`;
 
@@ -137,7 +138,8 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   results.provenance.finishedAt = new Date().toISOString();
   if (tty) process.stderr.write('\n');
   process.stderr.write(`sweep finished in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-  const bundle = makeBundle(`${PRESETS[f.preset as PresetId].label} preset, CLI, ${results.provenance.startedAt.slice(0, 10)}`, results);
+  const title = typeof f.title === 'string' ? f.title : `${PRESETS[f.preset as PresetId].label} preset, CLI, ${results.provenance.startedAt.slice(0, 10)}`;
+  const bundle = makeBundle(title, results);
   if (typeof f.out === 'string') {
     writeFileSync(f.out, `${JSON.stringify(bundle)}\n`);
     process.stderr.write(`wrote ${f.out}\n`);
