@@ -193,3 +193,18 @@ test('results files open by the picker; a rejected file says why and leaves the 
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the results file (.json)' }).click()]);
   expect(JSON.parse(readFileSync(await file.path(), 'utf8')).results.runs).toHaveLength(180);
 });
+
+test('the shipped reference results open at once, with their provenance', async ({ page }) => {
+  await openLab(page);
+  for (const [name, ties] of [
+    [/seeded random ties/, 'seeded random order'],
+    [/ties by pixel index/, 'by pixel index'],
+  ] as const) {
+    await page.getByRole('button', { name }).click();
+    await expect(page.getByTestId('share-message')).toContainText('from the lab’s reference results: 32 runs');
+    await expect(page.getByTestId('sweep-chart')).toHaveAttribute('data-runs', '32');
+    await expect(page.getByTestId('provenance')).toContainText(ties);
+    await expect(page.getByTestId('provenance')).toContainText('60,000 masked images');
+    await expect(page.getByTestId('sweep-table').locator('tr[data-method=random] td[data-threshold="0.9"]')).toContainText('n=2');
+  }
+});
