@@ -46,7 +46,9 @@ export function SweepTable({ summary, thresholds, mode }: { summary: MethodSumma
                     '…'
                   )}
                   {c.noRetrain !== null ? <span className="muted"> [{pct(c.noRetrain)}]</span> : null}
-                  {c.vsRandom && Number.isFinite(c.vsRandom.p) ? <span className={c.vsRandom.p < 0.05 ? 'sig' : 'muted'}> p={c.vsRandom.p.toFixed(2)}</span> : null}
+                  {c.vsRandom && Number.isFinite(c.vsRandom.p) ? (
+                    <span className={c.vsRandom.p < 0.05 ? 'sig' : 'muted'}> {c.vsRandom.p < 0.01 ? 'p<0.01' : `p=${c.vsRandom.p.toFixed(2)}`}</span>
+                  ) : null}
                 </td>
               ))}
               <td className={`verdict verdict-${m.verdict}`} title={m.explanation}>
