@@ -25,7 +25,7 @@
  * Reading checks each field with the same rules and words as the forms; a missing field keeps the page's
  * current value, and a bad one keeps it too, with a notice naming the field and the value used instead.
  */
-import { TRAIN_LIMITS, type BackendName, type TrainConfig } from '../engine/defaults';
+import { TRAIN_LIMITS, type BackendName, type MaskConfig, type TrainConfig } from '../engine/defaults';
 import { checkTrainValue, TRAIN_FIELDS, type TrainField } from '../engine/config/trainConfig';
 import type { SweepConfig } from '../engine/sweep/sweepConfig';
 import { backendFromUrl } from '../state/backendParam';
@@ -120,6 +120,24 @@ function trainFields(prefix: string, of: (c: ShareConfig) => TrainConfig): AnyFi
   );
 }
 
+/** A masking rule that is one of a few words (mode, replacement, rank transform, tie-break). */
+function maskChoice<K extends 'mode' | 'replacement' | 'rankTransform' | 'tieBreak'>(
+  key: string,
+  prop: K,
+  label: string,
+  choices: readonly MaskConfig[K][],
+): AnyField {
+  return field<MaskConfig[K]>({
+    key,
+    get: (c) => c.sweep.mask[prop],
+    set: (c, v) => {
+      c.sweep.mask[prop] = v;
+    },
+    parse: (text) => choice(text, label, choices),
+    format: String,
+  });
+}
+
 function parseThresholds(text: string): Parsed<number[]> {
   const parts = text.split(',');
   if (parts.length > MAX_THRESHOLDS) return { error: `at most ${MAX_THRESHOLDS} thresholds.` };
@@ -168,42 +186,10 @@ const FIELDS: readonly AnyField[] = [
     parse: (text) => integer(text, 'Seeds per cell', 1, 20),
     format: decimalText,
   }),
-  field({
-    key: 'mode',
-    get: (c) => c.sweep.mask.mode,
-    set: (c, v) => {
-      c.sweep.mask.mode = v;
-    },
-    parse: (text) => choice(text, 'The mode', MASK_MODES),
-    format: String,
-  }),
-  field({
-    key: 'repl',
-    get: (c) => c.sweep.mask.replacement,
-    set: (c, v) => {
-      c.sweep.mask.replacement = v;
-    },
-    parse: (text) => choice(text, 'The replacement', REPLACEMENTS),
-    format: String,
-  }),
-  field({
-    key: 'rank',
-    get: (c) => c.sweep.mask.rankTransform,
-    set: (c, v) => {
-      c.sweep.mask.rankTransform = v;
-    },
-    parse: (text) => choice(text, 'The rank transform', RANK_TRANSFORMS),
-    format: String,
-  }),
-  field({
-    key: 'ties',
-    get: (c) => c.sweep.mask.tieBreak,
-    set: (c, v) => {
-      c.sweep.mask.tieBreak = v;
-    },
-    parse: (text) => choice(text, 'The tie-break', TIE_BREAKS),
-    format: String,
-  }),
+  maskChoice('mode', 'mode', 'The mode', MASK_MODES),
+  maskChoice('repl', 'replacement', 'The replacement', REPLACEMENTS),
+  maskChoice('rank', 'rankTransform', 'The rank transform', RANK_TRANSFORMS),
+  maskChoice('ties', 'tieBreak', 'The tie-break', TIE_BREAKS),
   field({
     key: 'tieSeed',
     get: (c) => c.sweep.mask.tieSeed,

@@ -10,6 +10,7 @@ import type { Rng } from '../random';
 import { pixelsToMask } from './maskCount';
 import { noisyLinearImpute } from './noisyLinearImputation';
 import { replacementValue } from './replacement';
+import { checkImageLength } from './imageLength';
 
 /*
  * Applying a ranking to an image (science.md §3). ROAR replaces the top ⌊t · 784⌋ pixels; KAR keeps the top
@@ -27,10 +28,6 @@ const MNIST_STD = DATASET_STD;
 const removedScratch = new Uint8Array(PIXELS);
 const imageScratch = new Float32Array(PIXELS);
 const imputedScratch = new Float32Array(PIXELS);
-
-function checkImageLength(what: string, length: number): void {
-  if (length !== PIXELS) throw new RangeError(`${what} has ${length} values; expected ${PIXELS}.`);
-}
 
 /** 1 where a pixel is replaced, 0 where it is kept, for `order` (most important first). */
 export function removedMask(

@@ -1,5 +1,6 @@
 import { PIXELS as IMAGE_PIXELS, type RankTransform, type TieBreak } from '../defaults';
 import { deriveSeed, makeRng, shuffleInPlace } from '../random';
+import { checkImageLength } from './imageLength';
 
 /*
  * Ranking pixels by importance (science.md §3), most important first.
@@ -113,10 +114,6 @@ function rankInto(
   rankTransformed();
   const slots = radixSortSlots();
   for (let i = 0; i < PIXELS; i++) out[outStart + i] = tiePixel[slots[i]];
-}
-
-function checkImageLength(what: string, length: number): void {
-  if (length !== PIXELS) throw new RangeError(`${what} has ${length} values; expected ${PIXELS}.`);
 }
 
 /**
