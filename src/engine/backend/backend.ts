@@ -8,6 +8,8 @@ import { registerConv2dBackpropFilter } from './conv2dBackpropFilter';
 import { registerConv2dBackpropInput } from './conv2dBackpropInput';
 import { registerBatchMatMulTransposed } from './batchMatMulTransposed';
 import { registerMaxPoolGrad } from './maxPoolGrad';
+import { registerDepthwiseBackpropFilter } from './depthwiseBackpropFilter';
+import { registerDepthwiseBackpropInput } from './depthwiseBackpropInput';
 
 export interface BackendInfo {
   name: BackendName;
@@ -72,7 +74,11 @@ export async function initBackend(
         registerConv2dBackpropInput(name);
         registerMaxPoolGrad(name);
       }
-      if (name === 'wasm') registerBatchMatMulTransposed(name);
+      if (name === 'wasm') {
+        registerBatchMatMulTransposed(name);
+        registerDepthwiseBackpropFilter(name);
+        registerDepthwiseBackpropInput(name);
+      }
       if (forced && name !== forced) {
         notice = `The ${forced} backend is not available here, so the lab uses ${name} instead.`;
       } else if (!forced && failed.length > 0) {

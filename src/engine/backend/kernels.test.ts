@@ -5,6 +5,8 @@ import { registerConv2dBackpropFilter } from './conv2dBackpropFilter';
 import { registerConv2dBackpropInput } from './conv2dBackpropInput';
 import { registerBatchMatMulTransposed } from './batchMatMulTransposed';
 import { registerMaxPoolGrad } from './maxPoolGrad';
+import { registerDepthwiseBackpropFilter } from './depthwiseBackpropFilter';
+import { registerDepthwiseBackpropInput } from './depthwiseBackpropInput';
 import { makeRng } from '../random';
 
 function randomTensor(shape: number[], seed: number): tf.Tensor {
@@ -35,6 +37,24 @@ function gradients(): Float32Array[] {
   });
 }
 
+/** Gradients through depthwise convolutions shaped like the batched trainer's (K = 3 models). */
+function depthwiseGradients(): Float32Array[] {
+  return tf.tidy(() => {
+    const out: Float32Array[] = [];
+    for (const [i, [xs, ws]] of [
+      [[4, 28, 28, 3], [5, 5, 3, 6]],
+      [[4, 12, 12, 18], [5, 5, 18, 16]],
+    ].entries()) {
+      const x = randomTensor(xs, 40 + i) as tf.Tensor4D;
+      const w = randomTensor(ws, 50 + i) as tf.Tensor4D;
+      const f = (xx: tf.Tensor, ww: tf.Tensor) => tf.sum(tf.square(tf.relu(tf.depthwiseConv2d(xx as tf.Tensor4D, ww as tf.Tensor4D, 1, 'valid'))));
+      const [gx, gw] = tf.grads(f)([x, w]);
+      out.push(gx.dataSync() as Float32Array, gw.dataSync() as Float32Array);
+    }
+    return out;
+  });
+}
+
 /** Largest difference relative to the reference's largest magnitude: float32 sums in another order differ by ~1e-7 of that. */
 function maxRelativeError(a: Float32Array, b: Float32Array): number {
   let worst = 0;
@@ -47,9 +67,11 @@ function maxRelativeError(a: Float32Array, b: Float32Array): number {
 }
 
 let reference: Float32Array[];
+let depthwiseReference: Float32Array[];
 beforeAll(async () => {
   await tf.setBackend('cpu');
   reference = gradients();
+  depthwiseReference = depthwiseGradients();
   expect(await tf.setBackend('wasm')).toBe(true);
 });
 
@@ -71,6 +93,20 @@ describe("the lab's WASM training kernels", () => {
     });
     const before = tf.memory().numTensors;
     gradients();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('give the stock CPU kernels’ depthwise-convolution gradients (absent from stock WASM), and free every tensor', () => {
+    expect(tf.getKernel('DepthwiseConv2dNativeBackpropFilter', 'wasm')).toBeUndefined();
+    registerDepthwiseBackpropFilter('wasm');
+    registerDepthwiseBackpropInput('wasm');
+    const ours = depthwiseGradients();
+    ours.forEach((g, i) => {
+      expect(g.length).toBe(depthwiseReference[i].length);
+      expect(maxRelativeError(g, depthwiseReference[i])).toBeLessThan(1e-5);
+    });
+    const before = tf.memory().numTensors;
+    depthwiseGradients();
     expect(tf.memory().numTensors).toBe(before);
   });
 

@@ -17,9 +17,10 @@ export interface TrainProgress {
   batchesPerEpoch: number;
   samplesSeen: number;
   totalSamples: number;
-  /** Mean training loss and accuracy over the batches since the last report. */
+  /** Mean training loss and accuracy over the batches since the last report (and over the models trained together). */
   loss: number;
   accuracy: number;
+  /** Summed over the models trained together. */
   samplesPerSec: number;
   elapsedMs: number;
 }
@@ -50,15 +51,29 @@ export function epochOrder(count: number, seed: number, epoch: number): Uint32Ar
   return permutation(count, makeRng(deriveSeed(seed, `order:${epoch}`)));
 }
 
-export async function train(model: Cnn, data: MnistSplit, cfg: TrainConfig, hooks: TrainHooks = {}): Promise<TrainOutcome> {
+/**
+ * One optimiser step on the batches `batches[m]` (example indices, one list per model trained together):
+ * returns the mean loss over the models and the number of correct predictions over all of them, both left on
+ * the device.
+ */
+export type TrainStep = (batches: Uint32Array[]) => [tf.Scalar, tf.Scalar];
+
+/**
+ * The loop shared by one model (train) and K models trained as one graph (batchedTrain.ts): seeded epoch
+ * orders per model, cancellation between batches, progress reports read from the device once per report.
+ */
+export async function trainLoop(
+  count: number,
+  cfg: Pick<TrainConfig, 'batchSize' | 'epochs'>,
+  seeds: readonly number[],
+  step: TrainStep,
+  hooks: Omit<TrainHooks, 'fill'> = {},
+): Promise<TrainOutcome> {
   const { batchSize, epochs } = cfg;
+  const models = seeds.length;
   const reportEvery = hooks.reportEvery ?? 20;
-  const fill = hooks.fill ?? ((idx, out) => fillBatch(data, idx, out));
-  const optimizer = new SgdMomentum(model.vars, cfg.learningRate, cfg.momentum);
-  const batchesPerEpoch = Math.ceil(data.count / batchSize);
-  const totalSamples = data.count * epochs;
-  const pixels = new Float32Array(batchSize * PIXELS);
-  const labels = new Int32Array(batchSize);
+  const batchesPerEpoch = Math.ceil(count / batchSize);
+  const totalSamples = count * epochs;
   const start = now();
   let samplesSeen = 0;
   let epochsCompleted = 0;
@@ -80,8 +95,8 @@ export async function train(model: Cnn, data: MnistSplit, cfg: TrainConfig, hook
       samplesSeen,
       totalSamples,
       loss: windowBatches ? l[0] / windowBatches : Number.NaN,
-      accuracy: windowSamples ? c[0] / windowSamples : Number.NaN,
-      samplesPerSec: samplesSeen / (elapsedMs / 1000),
+      accuracy: windowSamples ? c[0] / (windowSamples * models) : Number.NaN,
+      samplesPerSec: (samplesSeen * models) / (elapsedMs / 1000),
       elapsedMs,
     };
     lossSum.dispose();
@@ -95,38 +110,21 @@ export async function train(model: Cnn, data: MnistSplit, cfg: TrainConfig, hook
 
   try {
     outer: for (let epoch = 0; epoch < epochs; epoch++) {
-      const order = epochOrder(data.count, cfg.seed, epoch);
+      const orders = seeds.map((seed) => epochOrder(count, seed, epoch));
       for (let b = 0; b < batchesPerEpoch; b++) {
         if (hooks.signal?.aborted) {
           stopped = true;
           if (windowBatches > 0) await report(epoch, b);
           break outer;
         }
-        const idx = order.subarray(b * batchSize, Math.min((b + 1) * batchSize, data.count));
-        const n = idx.length;
-        for (let i = 0; i < n; i++) labels[i] = data.labels[idx[i]];
-        fill(idx, pixels.subarray(0, n * PIXELS));
-        const [nextLoss, nextCorrect] = tf.tidy(() => {
-          const x = toInput(pixels.subarray(0, n * PIXELS), n);
-          const y = tf.tensor1d(labels.subarray(0, n), 'int32');
-          let correct: tf.Scalar | null = null;
-          const cost = optimizer.step(() => {
-            const z = logits(model, x);
-            // The gradient runs this in its own tidy scope: keep the count so it survives to be summed below.
-            correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(z, 1), y), 'float32')) as tf.Scalar);
-            return tf.losses.softmaxCrossEntropy(tf.oneHot(y, NUM_CLASSES), z) as tf.Scalar;
-          });
-          const kept = correct as unknown as tf.Scalar;
-          const sums: [tf.Scalar, tf.Scalar] = [tf.add(lossSum, cost) as tf.Scalar, tf.add(correctSum, kept) as tf.Scalar];
-          kept.dispose();
-          return sums;
-        });
-        lossSum.dispose();
-        correctSum.dispose();
-        lossSum = nextLoss;
-        correctSum = nextCorrect;
-        samplesSeen += n;
-        windowSamples += n;
+        const from = b * batchSize;
+        const to = Math.min(from + batchSize, count);
+        const [loss, correct] = step(orders.map((o) => o.subarray(from, to)));
+        const next = tf.tidy(() => [tf.add(lossSum, loss), tf.add(correctSum, correct)] as [tf.Scalar, tf.Scalar]);
+        tf.dispose([lossSum, correctSum, loss, correct]);
+        [lossSum, correctSum] = next;
+        samplesSeen += to - from;
+        windowSamples += to - from;
         windowBatches++;
         if ((b + 1) % reportEvery === 0 || b === batchesPerEpoch - 1) await report(epoch, b + 1);
       }
@@ -136,8 +134,36 @@ export async function train(model: Cnn, data: MnistSplit, cfg: TrainConfig, hook
   } finally {
     lossSum.dispose();
     correctSum.dispose();
-    optimizer.dispose();
   }
   const elapsedMs = now() - start;
-  return { stopped, epochsCompleted, samplesSeen, samplesPerSec: samplesSeen / (elapsedMs / 1000), elapsedMs };
+  return { stopped, epochsCompleted, samplesSeen, samplesPerSec: (samplesSeen * models) / (elapsedMs / 1000), elapsedMs };
+}
+
+export async function train(model: Cnn, data: MnistSplit, cfg: TrainConfig, hooks: TrainHooks = {}): Promise<TrainOutcome> {
+  const fill = hooks.fill ?? ((idx, out) => fillBatch(data, idx, out));
+  const optimizer = new SgdMomentum(model.vars, cfg.learningRate, cfg.momentum);
+  const pixels = new Float32Array(cfg.batchSize * PIXELS);
+  const labels = new Int32Array(cfg.batchSize);
+  const step: TrainStep = ([idx]) => {
+    const n = idx.length;
+    for (let i = 0; i < n; i++) labels[i] = data.labels[idx[i]];
+    fill(idx, pixels.subarray(0, n * PIXELS));
+    return tf.tidy(() => {
+      const x = toInput(pixels.subarray(0, n * PIXELS), n);
+      const y = tf.tensor1d(labels.subarray(0, n), 'int32');
+      let correct: tf.Scalar | null = null;
+      const cost = optimizer.step(() => {
+        const z = logits(model, x);
+        // The gradient runs this in its own tidy scope: keep the count so it survives to be returned.
+        correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(z, 1), y), 'float32')) as tf.Scalar);
+        return tf.losses.softmaxCrossEntropy(tf.oneHot(y, NUM_CLASSES), z) as tf.Scalar;
+      });
+      return [cost, correct as unknown as tf.Scalar];
+    });
+  };
+  try {
+    return await trainLoop(data.count, cfg, [cfg.seed], step, hooks);
+  } finally {
+    optimizer.dispose();
+  }
 }

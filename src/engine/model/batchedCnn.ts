@@ -1,0 +1,105 @@
+/**
+ * K copies of the reference CNN (cnn.ts) as one graph, so that K remove-and-retrain runs advance with one
+ * set of kernel launches per step instead of K (issue 6: on a GPU a step of this small net is dispatch-bound).
+ *
+ * The K networks never mix. Each model's image is one channel of the input [B,28,28,K]; the first conv is a
+ * depthwise convolution with channel multiplier 6 (model k's 6 maps are channels 6k…6k+5); the second is a
+ * grouped convolution written as a depthwise one with multiplier 16 whose products are summed over each
+ * model's 6 input channels; the dense layers are batched matrix products [K,B,·]·[K,·,·]. Every backend has
+ * these ops (the lab adds the WASM depthwise gradients, backend/depthwiseBackprop*.ts).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { IMAGE_SIZE } from '../defaults';
+import { PARAM_SPECS } from './cnn';
+
+export interface BatchedCnn {
+  /** How many networks. */
+  k: number;
+  /** PARAM_SPECS order, each holding all K models' values (layouts in `batchedShape`). */
+  vars: tf.Variable[];
+}
+
+/** The stacked shape of PARAM_SPECS[i] for K models. */
+function batchedShape(i: number, k: number): number[] {
+  const shape = PARAM_SPECS[i].shape as readonly number[];
+  switch (i) {
+    case 0:
+      return [5, 5, k, shape[3]];
+    case 1:
+    case 3:
+      return [k * shape[0]];
+    case 2:
+      return [5, 5, k * shape[2], shape[3]];
+    default:
+      return shape.length === 2 ? [k, shape[0], shape[1]] : [k, 1, shape[0]];
+  }
+}
+
+/** The axis along which the K models' copies of PARAM_SPECS[i] sit side by side in the stacked layout. */
+const stackAxis = (i: number): number => (i === 0 || i === 2 ? 2 : 0);
+
+/** One graph from K models' weights (each as cnn.ts's `initialWeights` returns them). */
+export function batchedFromWeights(models: readonly (readonly Float32Array[])[]): BatchedCnn {
+  const k = models.length;
+  if (k < 1) throw new Error('a batched model needs at least one network');
+  const vars = PARAM_SPECS.map((spec, i) =>
+    // Inside tidy so the per-model pieces are freed (platform-notes §4 (c)).
+    tf.tidy(() => {
+      const parts = models.map((w) => {
+        const single = [...spec.shape] as number[];
+        const shape = i >= 4 ? (single.length === 2 ? [1, ...single] : [1, 1, single[0]]) : single;
+        return tf.tensor(w[i], shape);
+      });
+      const stacked = tf.concat(parts, stackAxis(i));
+      return tf.variable(tf.reshape(stacked, batchedShape(i, k)), true, undefined);
+    }),
+  );
+  return { k, vars };
+}
+
+/** Each model's weights back, in cnn.ts's layout. */
+export async function splitWeights(model: BatchedCnn): Promise<Float32Array[][]> {
+  const { k } = model;
+  const perModel: Float32Array[][] = Array.from({ length: k }, () => []);
+  for (const [i, v] of model.vars.entries()) {
+    const parts = tf.tidy(() => {
+      const shape = batchedShape(i, k);
+      const full = i === 1 || i === 3 ? tf.reshape(v, [k, shape[0] / k]) : v;
+      return tf.split(full, k, i === 1 || i === 3 ? 0 : stackAxis(i));
+    });
+    const data = await Promise.all(parts.map((p) => p.data() as Promise<Float32Array>));
+    tf.dispose(parts);
+    data.forEach((d, m) => perModel[m].push(new Float32Array(d)));
+  }
+  return perModel;
+}
+
+export function disposeBatched(model: BatchedCnn): void {
+  for (const v of model.vars) v.dispose();
+}
+
+/** K models' normalised pixels [K,B·784] → the input [B,28,28,K] (model k's images in channel k). */
+export function toBatchedInput(pixels: Float32Array, k: number, batch: number): tf.Tensor4D {
+  return tf.tidy(() => tf.transpose(tf.tensor4d(pixels, [k, batch, IMAGE_SIZE, IMAGE_SIZE]), [1, 2, 3, 0]));
+}
+
+/** Logits [K,B,10] of every model for its own images. */
+export function batchedLogits(model: BatchedCnn, x: tf.Tensor4D): tf.Tensor3D {
+  const { k } = model;
+  const [w1, b1, w2, b2, w3, b3, w4, b4, w5, b5] = model.vars;
+  const batch = x.shape[0];
+  const c1 = PARAM_SPECS[0].shape[3];
+  const c2 = PARAM_SPECS[2].shape[3];
+  const h1 = tf.relu(tf.add(tf.depthwiseConv2d(x, w1 as tf.Tensor4D, 1, 'valid'), b1)) as tf.Tensor4D;
+  const p1 = tf.maxPool(h1, 2, 2, 'valid');
+  const spread = tf.depthwiseConv2d(p1, w2 as tf.Tensor4D, 1, 'valid');
+  const [, oh, ow] = spread.shape;
+  const grouped = tf.reshape(tf.sum(tf.reshape(spread, [batch, oh, ow, k, c1, c2]), 4), [batch, oh, ow, k * c2]);
+  const h2 = tf.relu(tf.add(grouped, b2)) as tf.Tensor4D;
+  const p2 = tf.maxPool(h2, 2, 2, 'valid');
+  const [, ph, pw] = p2.shape;
+  const flat = tf.reshape(tf.transpose(tf.reshape(p2, [batch, ph, pw, k, c2]), [3, 0, 1, 2, 4]), [k, batch, ph * pw * c2]);
+  const f1 = tf.relu(tf.add(tf.matMul(flat, w3), b3));
+  const f2 = tf.relu(tf.add(tf.matMul(f1, w4), b4));
+  return tf.add(tf.matMul(f2, w5), b5) as tf.Tensor3D;
+}
