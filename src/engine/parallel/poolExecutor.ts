@@ -105,6 +105,14 @@ export class PoolExecutor implements SweepExecutor {
     return this.onAny({ op: 'evaluateBase', task });
   }
 
+  /** Each worker trains one run at a time: on a CPU, K models in one graph cost K runs' work (BENCHMARKS.md). */
+  readonly modelsPerStep = 1;
+
+  async retrainTogether(tasks: RetrainTask[], progress: TaskProgress): Promise<RetrainOutcome[]> {
+    if (tasks.length !== 1) throw new RangeError(`${tasks.length} runs given; each worker trains one at a time.`);
+    return [await this.retrain(tasks[0], progress)];
+  }
+
   retrain(task: RetrainTask, progress: TaskProgress): Promise<RetrainOutcome> {
     return this.onAny({ op: 'retrain', task }, progress);
   }

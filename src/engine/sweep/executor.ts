@@ -46,6 +46,8 @@ export interface EvaluateTask {
 export interface SweepExecutor {
   /** How many tasks can usefully run at once. */
   readonly parallelism: number;
+  /** How many retraining runs one task trains together as one batched model (1: one at a time). */
+  readonly modelsPerStep: number;
   /** Room for a method's orders; shared memory where workers can read it without a copy. */
   allocOrders(length: number): Uint16Array;
   /** Trains the base model (or finds it cached under `key`) and returns its weights. */
@@ -60,6 +62,8 @@ export interface SweepExecutor {
   evaluateBase(task: EvaluateTask): Promise<Evaluation>;
   /** One remove-and-retrain run. */
   retrain(task: RetrainTask, progress: TaskProgress): Promise<RetrainOutcome>;
+  /** Up to `modelsPerStep` runs that differ only in seed, rankings and threshold, as one batched model. */
+  retrainTogether(tasks: RetrainTask[], progress: TaskProgress): Promise<RetrainOutcome[]>;
   pause(): void;
   resume(): void;
   /** Stops every running task; they reject with an AbortError. */

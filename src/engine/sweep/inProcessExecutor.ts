@@ -8,6 +8,7 @@ import { cnnFromWeights, createCnn, readWeights } from '../model/cnn';
 import { train } from '../training/train';
 import { rankSplit } from './rankMethod';
 import { evaluateMasked, retrainRun } from './retrainRun';
+import { retrainTogether } from './retrainTogether';
 import { SweepCache } from './sweepCache';
 import type { EvaluateTask, RankTask, RetrainTask, SweepExecutor, TaskProgress } from './executor';
 import type { Evaluation } from '../training/evaluate';
@@ -26,7 +27,11 @@ export class InProcessExecutor implements SweepExecutor {
     private readonly cache = new SweepCache(),
     /** Lets queued messages (pause, stop) in; awaited between batches. */
     private readonly yieldToEvents: () => Promise<void> = async () => {},
-  ) {}
+    /** Runs trained together as one batched model: worth it where kernel launches dominate (a GPU). */
+    readonly modelsPerStep = 1,
+  ) {
+    if (!Number.isInteger(modelsPerStep) || modelsPerStep < 1) throw new RangeError(`modelsPerStep must be a whole number ≥ 1, not ${modelsPerStep}.`);
+  }
 
   allocOrders(length: number): Uint16Array {
     return new Uint16Array(length);
@@ -104,18 +109,36 @@ export class InProcessExecutor implements SweepExecutor {
     return ev;
   }
 
-  async retrain(task: RetrainTask, progress: TaskProgress) {
+  /** The task's data and its orders cut to the sizes it trains and tests on. */
+  private inputs(task: RetrainTask) {
     const trainSet = head(this.mnist.train, task.train.trainSize);
     const testSet = head(this.mnist.test, task.testSize);
     const r = this.orders(task.rankings);
     const orders = r ? { train: r.train.subarray(0, trainSet.count * 784), test: r.test.subarray(0, testSet.count * 784) } : null;
-    return retrainRun(trainSet, testSet, orders, task.threshold, task.mask, task.train, task.testNoiseSeed, {
+    return { trainSet, testSet, orders };
+  }
+
+  private hooks(progress: TaskProgress) {
+    return {
       signal: this.signal,
-      onProgress: async (p) => {
+      onProgress: async (p: { samplesSeen: number; samplesPerSec: number }) => {
         await progress(p.samplesSeen, p.samplesPerSec);
         await this.checkpoint();
       },
-    });
+    };
+  }
+
+  async retrain(task: RetrainTask, progress: TaskProgress) {
+    const { trainSet, testSet, orders } = this.inputs(task);
+    return retrainRun(trainSet, testSet, orders, task.threshold, task.mask, task.train, task.testNoiseSeed, this.hooks(progress));
+  }
+
+  async retrainTogether(tasks: RetrainTask[], progress: TaskProgress) {
+    if (tasks.length > this.modelsPerStep) throw new RangeError(`${tasks.length} runs given; this executor trains at most ${this.modelsPerStep} together.`);
+    if (tasks.length === 1) return [await this.retrain(tasks[0], progress)];
+    const runs = tasks.map((task) => ({ ...task, orders: this.inputs(task).orders, cfg: task.train }));
+    const { trainSet, testSet } = this.inputs(tasks[0]);
+    return retrainTogether(trainSet, testSet, runs, this.hooks(progress));
   }
 
   pause(): void {

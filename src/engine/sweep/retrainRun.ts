@@ -35,6 +35,21 @@ export interface RetrainOutcome {
   seconds: number;
 }
 
+/**
+ * The run's batch filler: training images masked at `threshold` from their orders, with ROAD's imputation
+ * noise drawn from the run's own stream (so a run trained alone or with others sees the same pixels).
+ */
+export function maskedFill(
+  train_: MnistSplit,
+  orders: Uint16Array | null,
+  threshold: number,
+  mask: MaskConfig,
+  seed: number,
+): (indices: Uint32Array, out: Float32Array) => void {
+  const rng = makeRng(deriveSeed(seed, 'impute'));
+  return (idx, buf) => fillMaskedBatch(train_.images, orders, idx, threshold, mask.mode, mask.replacement, rng, buf.subarray(0, idx.length * PIXELS));
+}
+
 export async function retrainRun(
   train_: MnistSplit,
   test: MnistSplit,
@@ -46,12 +61,8 @@ export async function retrainRun(
   hooks: Pick<TrainHooks, 'signal' | 'onProgress' | 'reportEvery'>,
 ): Promise<RetrainOutcome> {
   const model = createCnn(cfg.seed);
-  const rng = makeRng(deriveSeed(cfg.seed, 'impute'));
   try {
-    const out = await train(model, train_, cfg, {
-      ...hooks,
-      fill: (idx, buf) => fillMaskedBatch(train_.images, orders?.train ?? null, idx, threshold, mask.mode, mask.replacement, rng, buf.subarray(0, idx.length * PIXELS)),
-    });
+    const out = await train(model, train_, cfg, { ...hooks, fill: maskedFill(train_, orders?.train ?? null, threshold, mask, cfg.seed) });
     if (out.stopped) throw new DOMException('The sweep was cancelled.', 'AbortError');
     const evaluation = await evaluateMasked(model, test, orders?.test ?? null, threshold, mask, testNoiseSeed);
     return { evaluation, samplesPerSec: out.samplesPerSec, seconds: out.elapsedMs / 1000 };

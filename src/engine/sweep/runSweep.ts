@@ -180,43 +180,51 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
       for (const r of results) await hooks.onNoRetrain?.(r);
     }
 
-    // 4. Remove and retrain, one run per free worker.
+    // 4. Remove and retrain, one run per free worker, or `modelsPerStep` runs as one batched model.
     runPhaseStart = Date.now();
     const inFlight = new Map<string, number>();
-    await eachLimited(todo, exec.parallelism, async (run: RunSpec) => {
+    const together = Math.max(1, exec.modelsPerStep);
+    const groups = Array.from({ length: Math.ceil(todo.length / together) }, (_, g) => todo.slice(g * together, (g + 1) * together));
+    const describe = (run: RunSpec): string => `${run.method === UNMASKED ? 'unmasked' : run.method} at ${Math.round(run.threshold * 100)} %, seed ${run.seed}`;
+    await eachLimited(groups, exec.parallelism, async (group: RunSpec[]) => {
       await gate();
-      const label = `${run.method === UNMASKED ? 'unmasked' : run.method} at ${Math.round(run.threshold * 100)} %, seed ${run.seed}`;
-      const out = await exec.retrain(
-        {
-          rankings: run.method === UNMASKED ? null : rankingKeys.get(run.method)!,
-          threshold: run.threshold,
-          mask: config.mask,
-          train: { ...config.retrain, seed: run.seed },
-          testSize: testCount,
-          testNoiseSeed: noiseSeed(run.method, run.threshold),
-        },
-        (seen) => {
-          inFlight.set(run.key, seen);
-          const current = [...inFlight.values()].reduce((a, b) => a + b, 0);
-          const total = runSamplesDone + current;
-          workDone = baseWork + mapImages + total;
-          const rate = total / ((Date.now() - runPhaseStart) / 1000);
-          report('runs', `Run ${runsDone + 1} of ${plan.length}: retraining on ${label}`, rate);
-        },
-      );
-      inFlight.delete(run.key);
-      runSamplesDone += runSamples;
-      runsDone++;
-      await hooks.onRun?.({
-        key: run.key,
-        method: run.method,
+      const label =
+        group.length === 1
+          ? `Run ${runsDone + 1} of ${plan.length}: retraining on ${describe(group[0])}`
+          : `Runs ${runsDone + 1}–${runsDone + group.length} of ${plan.length}, trained together: ${group.map(describe).join('; ')}`;
+      const tasks = group.map((run) => ({
+        rankings: run.method === UNMASKED ? null : rankingKeys.get(run.method)!,
         threshold: run.threshold,
-        seed: run.seed,
-        accuracy: out.evaluation.accuracy,
-        precision: jsonPrecision(out.evaluation.precision),
-        samplesPerSec: out.samplesPerSec,
-        seconds: out.seconds,
-      });
+        mask: config.mask,
+        train: { ...config.retrain, seed: run.seed },
+        testSize: testCount,
+        testNoiseSeed: noiseSeed(run.method, run.threshold),
+      }));
+      const progress = (seen: number): void => {
+        for (const run of group) inFlight.set(run.key, seen);
+        const current = [...inFlight.values()].reduce((a, b) => a + b, 0);
+        const total = runSamplesDone + current;
+        workDone = baseWork + mapImages + total;
+        const rate = total / ((Date.now() - runPhaseStart) / 1000);
+        report('runs', label, rate);
+      };
+      const outs = group.length === 1 ? [await exec.retrain(tasks[0], progress)] : await exec.retrainTogether(tasks, progress);
+      for (const [i, run] of group.entries()) {
+        const out = outs[i];
+        inFlight.delete(run.key);
+        runSamplesDone += runSamples;
+        runsDone++;
+        await hooks.onRun?.({
+          key: run.key,
+          method: run.method,
+          threshold: run.threshold,
+          seed: run.seed,
+          accuracy: out.evaluation.accuracy,
+          precision: jsonPrecision(out.evaluation.precision),
+          samplesPerSec: out.samplesPerSec,
+          seconds: out.seconds,
+        });
+      }
     });
     workDone = totalWork;
     report('runs', 'Finished');
