@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- section …]`: measures the lab on this machine and writes each section's figures, with
  * the machine, into BENCHMARKS.md. Sections: training (per backend, Node and headless Chromium), pool (one
- * run vs one run per core), maps (maps/s per method), presets (Lecture wall time in Node and Chromium).
+ * run vs one run per core), batched (one run vs K runs as one graph, per backend), maps (maps/s per method),
+ * presets (Lecture and Standard wall time in Node and Chromium), memory (tab memory of a Paper sweep).
  * Needs a build (`npm run build`) for the browser parts. Speed is measured here, never asserted in tests.
  */
 import { describeMachine } from './machine';
@@ -11,8 +12,12 @@ import { browserTraining, launchChromium, openLab, startPreview } from './traini
 import { poolBench } from './poolNode';
 import { mapsBench } from './mapsNode';
 import { presetBrowser, presetNode, type PresetRow } from './presets';
+import { batchedNode } from './batchedNode';
+import { batchedBrowser, startDevServer } from './batchedBrowser';
+import { memoryBrowser } from './memoryBrowser';
+import type { BatchedRow } from './batchedThroughput';
 
-const SECTIONS = ['training', 'pool', 'maps', 'presets'] as const;
+const SECTIONS = ['training', 'pool', 'batched', 'maps', 'presets', 'memory'] as const;
 const wanted = new Set(process.argv.slice(2));
 const want = (s: (typeof SECTIONS)[number]): boolean => wanted.size === 0 || wanted.has(s);
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -27,7 +32,7 @@ function throughputTable(rows: ThroughputRow[]): string {
 async function main(): Promise<void> {
   for (const s of wanted) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`unknown section ${s}; sections: ${SECTIONS.join(', ')}`);
   const machine = describeMachine();
-  const needsBrowser = want('training') || want('presets');
+  const needsBrowser = want('training') || want('presets') || want('batched') || want('memory');
   const server = needsBrowser ? await startPreview() : null;
   const browser = needsBrowser ? await launchChromium() : null;
   try {
@@ -47,6 +52,23 @@ async function main(): Promise<void> {
       const lines = ['| worker threads | runs at once | samples per run | samples/s summed over runs |', '|---|---|---|---|', ...rows.map((r) => `| ${r.workers} | ${r.runs} | ${r.samplesPerRun.toLocaleString('en')} | **${r0(r.aggregate)}** |`)];
       writeSection('BENCHMARKS.md', 'pool', `### Every core: one run alone vs one run per worker thread (Node, WASM, batch 64)\n\nMeasured ${today()} on ${machine}.\n\n${lines.join('\n')}`);
     }
+    if (want('batched')) {
+      const results = [{ where: 'Node', ...(await batchedNode('wasm', 6400, [1, 2, 4, 8])) }];
+      const dev = await startDevServer();
+      try {
+        for (const [backend, ks, samples] of [['wasm', [1, 4], 1280], ['webgl', [1, 4, 8], 128], ['webgpu', [1, 4, 8], 128]] as const) {
+          results.push({ where: 'Chromium page', ...(await batchedBrowser(browser!, backend, ks, samples)) });
+        }
+      } finally {
+        dev.kill();
+      }
+      const lines = ['| where | backend | models per step (K) | samples per model | samples/s summed over models | K batched cost, in single runs |', '|---|---|---|---|---|---|'];
+      for (const { where, backend, rows } of results) {
+        const one = rows.find((r: BatchedRow) => r.models === 1)!.aggregate;
+        for (const r of rows) lines.push(`| ${where} | ${backend} | ${r.models} | ${r.samplesPerModel.toLocaleString('en')} | **${r0(r.aggregate)}** | ${((r.models * one) / r.aggregate).toFixed(2)} |`);
+      }
+      writeSection('BENCHMARKS.md', 'batched', `### K models as one graph vs one at a time (batch 64, lr 0.01, one epoch per model)\n\nMeasured ${today()} on ${machine}, Chromium ${browser!.version()}. "K batched cost" = K × (single-run samples/s) ÷ (batched samples/s): how many single runs' time K runs take together (K would mean no gain). WebGL and WebGPU are SwiftShader here (CPU emulation).\n\n${lines.join('\n')}`);
+    }
     if (want('maps')) {
       const rows = await mapsBench(1000, ['gradient', 'integratedGradients'], 10000);
       const lines = ['| method (defaults) | maps/s, one thread (1,000 test images) | maps/s, all cores | images timed on all cores | projected time for all 70,000 |', '|---|---|---|---|---|'];
@@ -57,11 +79,20 @@ async function main(): Promise<void> {
       writeSection('BENCHMARKS.md', 'maps', `### Attribution maps per second (Node, WASM; all cores = ${rows[0]?.workers} worker threads, maps plus ranking)\n\nMeasured ${today()} on ${machine}. Base model: 1 epoch on 12,000 images. IG: 32 midpoint steps; SmoothGrad family: 15 samples over the gradient.\n\n${lines.join('\n')}`);
     }
     if (want('presets')) {
-      const rows: PresetRow[] = [await presetNode('lecture')];
+      const rows: PresetRow[] = [await presetNode('lecture'), await presetNode('standard')];
       const page = await openLab(browser!);
       rows.push(await presetBrowser(page, 'lecture', 'Lecture'));
+      rows.push(await presetBrowser(page, 'standard', 'Standard'));
+      await page.close();
       const lines = ['| where | preset | wall time | mean accuracy at the last threshold |', '|---|---|---|---|', ...rows.map((r) => `| ${r.where} | ${r.preset} | **${r.seconds.toFixed(0)} s** | ${Object.entries(r.atTop).map(([k, v]) => `${k} ${(v * 100).toFixed(1)} %`).join('; ')} |`)];
       writeSection('BENCHMARKS.md', 'presets', `### Sweep presets, wall time from Run to the last run\n\nMeasured ${today()} on ${machine}, Chromium ${browser!.version()}.\n\n${lines.join('\n')}`);
+    }
+    if (want('memory')) {
+      const page = await openLab(browser!);
+      const m = await memoryBrowser(page, 'Paper', 60);
+      await page.close();
+      const mib = (v: number): string => `${r0(v)} MiB`;
+      writeSection('BENCHMARKS.md', 'memory', `### Tab memory of a Paper-preset sweep (headless Chromium, WASM pool)\n\nMeasured ${today()} on ${machine}, Chromium ${browser!.version()}: the Paper preset run until its retraining runs had gone on for a minute (every method's train and test rankings cached by then), then cancelled. Peak RSS of the tab's renderer process (page, lab worker and pool workers): **${mib(m.peakRendererMiB)}**; largest \`performance.measureUserAgentSpecificMemory()\`: ${m.peakMeasuredMiB === null ? 'not available' : `**${mib(m.peakMeasuredMiB)}**`}. Stopped at: "${m.reached}" after ${r0(m.seconds)} s.`);
     }
     console.log('wrote BENCHMARKS.md');
   } finally {

@@ -77,3 +77,28 @@ test('a cancelled sweep keeps its finished runs and resumes after a reload witho
   expect(await runsOnChart(page)).toBe(15);
   await expect(page.getByTestId('saved-sweeps').locator('li').first()).toContainText('finished');
 });
+
+test('on a GPU backend the runs of a sweep train together as one batched model, and the record says so', async ({ page }) => {
+  // WebGL here is SwiftShader (a CPU emulation): slow, so the sweep is tiny; the wiring is what is tested.
+  await openLab(page, '?backend=webgl');
+  await expect(page.getByTestId('backend')).toContainText('webgl');
+  await setUpTinySweep(page, 1, 128);
+  const sweep = page.getByRole('region', { name: /Remove and retrain/ });
+  await sweep.locator('input[name=baseTrainSize]').fill('256');
+  await sweep.locator('input[name=retrainTestSize]').fill('100');
+  await page.evaluate(() => {
+    const w = window as unknown as { statuses: string[] };
+    w.statuses = [];
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid=sweep-status]')?.textContent;
+      if (text && w.statuses[w.statuses.length - 1] !== text) w.statuses.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  await expect.poll(() => runsOnChart(page), { timeout: 240_000 }).toBe(5);
+  await expect(page.getByRole('button', { name: 'Run sweep' })).toBeVisible();
+  const statuses = await page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
+  expect(statuses.some((s) => s.startsWith('Runs 1–5 of 5, trained together') && s.includes('8 runs trained together per step'))).toBe(true);
+  await expect(page.getByTestId('provenance')).toContainText('webgl · 8 runs trained together per step');
+  await expect(page.getByTestId('sweep-table').locator('tr[data-method=gradient] td[data-threshold="0.9"]')).toContainText('n=1');
+});

@@ -22,6 +22,16 @@ export function isBackendName(s: string): s is BackendName {
 export const BROWSER_BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 export const NODE_BACKEND_ORDER: readonly BackendName[] = ['wasm', 'cpu'];
 
+/**
+ * Retraining runs trained together as one batched model, per backend (issue 6). On a GPU a step of this
+ * small net is bound by kernel launches, so K runs in one graph cost far less than K runs: on an H100 (WebGPU
+ * through Dawn) 16 runs took the time of 3.7 single runs, 8 of 2.6, and 32 were slower than 16. On a CPU
+ * they cost K runs' arithmetic and more (WASM has no fast depthwise gradients), so there the lab trains one
+ * run per worker, one worker per core. WebGL was not measured on a real GPU: 8, the cautious choice.
+ * BENCHMARKS.md, "K models as one graph".
+ */
+export const MODELS_PER_STEP: Readonly<Record<BackendName, number>> = { webgpu: 16, webgl: 8, wasm: 1, cpu: 1 };
+
 export interface TrainConfig {
   learningRate: number;
   momentum: number;

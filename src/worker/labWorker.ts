@@ -12,7 +12,7 @@ import { head } from '../engine/data/mnist';
 import { createCnn, disposeCnn, type Cnn } from '../engine/model/cnn';
 import { train } from '../engine/training/train';
 import { evaluate } from '../engine/training/evaluate';
-import type { BackendName, TrainConfig } from '../engine/defaults';
+import { MODELS_PER_STEP, type BackendName, type TrainConfig } from '../engine/defaults';
 import { galleryGrid } from '../engine/gallery/galleryGrid';
 import { runSweep } from '../engine/sweep/runSweep';
 import { InProcessExecutor } from '../engine/sweep/inProcessExecutor';
@@ -27,6 +27,8 @@ const yieldToEvents = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
 let mnist: Mnist | null = null;
 let backendName: BackendName | null = null;
+/** The backend as recorded with results (WASM SIMD/threads, WebGPU adapter). */
+let backendDetails = '';
 /** The base model: the last one trained, kept (even when stopped early) for attribution. */
 let model: Cnn | null = null;
 const sweepCache = new SweepCache();
@@ -40,6 +42,7 @@ async function init(forced: BackendName | null, baseUrl: string): Promise<void> 
   try {
     const info = await initBrowserBackend(forced);
     backendName = info.name;
+    backendDetails = info.details;
     post({ type: 'backendReady', backend: info });
   } catch (e) {
     post({ type: 'initError', stage: 'backend', message: e instanceof Error ? e.message : String(e) });
@@ -97,7 +100,10 @@ async function runGallery(jobId: number, request: GalleryRequest): Promise<void>
   post({ type: 'galleryDone', jobId, images, seconds: (performance.now() - start) / 1000 });
 }
 
-/** One worker per core on the CPU backends; if they cannot start, the sweep runs here. */
+/**
+ * One worker per core on the CPU backends; on a GPU, MODELS_PER_STEP runs batched into one model here; if
+ * the workers cannot start, the sweep runs here one run at a time.
+ */
 async function sweepExecutor(mnist: Mnist, backend: BackendName): Promise<{ executor: SweepExecutor; details: string | null }> {
   const n = poolSize(backend);
   if (n > 1) {
@@ -105,7 +111,11 @@ async function sweepExecutor(mnist: Mnist, backend: BackendName): Promise<{ exec
     const p = await pool;
     if (p) return { executor: p.executor, details: p.details };
   }
-  return { executor: new InProcessExecutor(mnist, backend, sweepCache, yieldToEvents), details: null };
+  const k = MODELS_PER_STEP[backend];
+  return {
+    executor: new InProcessExecutor(mnist, backend, sweepCache, yieldToEvents, k),
+    details: k > 1 ? `${backendDetails} · ${k} runs trained together per step` : null,
+  };
 }
 
 async function runSweepJob(jobId: number, config: SweepConfig, completed: string[], signal: AbortSignal, gate: PauseGate): Promise<void> {

@@ -32,6 +32,8 @@ export interface SweepProgress {
   etaSeconds: number | null;
   /** Tasks running at once (workers). */
   parallelism: number;
+  /** Runs each task trains together as one batched model. */
+  modelsPerStep: number;
 }
 
 export interface SweepHooks {
@@ -111,7 +113,7 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
     } else if (workDone > 0) {
       etaSeconds = ((Date.now() - startedAt) / 1000 / workDone) * (totalWork - workDone);
     }
-    hooks.onProgress?.({ stage, message, fraction: Math.min(1, workDone / totalWork), runsDone, runsTotal: plan.length, samplesPerSec, etaSeconds, parallelism: exec.parallelism });
+    hooks.onProgress?.({ stage, message, fraction: Math.min(1, workDone / totalWork), runsDone, runsTotal: plan.length, samplesPerSec, etaSeconds, parallelism: exec.parallelism, modelsPerStep: exec.modelsPerStep });
   };
   const gate = async (): Promise<void> => {
     await hooks.waitIfPaused?.();

