@@ -26,8 +26,8 @@ export const NODE_BACKEND_ORDER: readonly BackendName[] = ['wasm', 'cpu'];
  * Retraining runs trained together as one batched model, per backend (issue 6). On a GPU a step of this
  * small net is bound by kernel launches, so K runs in one graph cost far less than K runs: on an H100 (WebGPU
  * through Dawn) 16 runs took the time of 3.7 single runs, 8 of 2.6, and 32 were slower than 16. On a CPU
- * they cost K runs' arithmetic and more (WASM has no fast depthwise gradients), so there the lab trains one
- * run per worker, one worker per core. WebGL was not measured on a real GPU: 8, the cautious choice.
+ * they cost K runs' arithmetic and then some (~75 % of a single run's throughput on WASM), so there the lab
+ * trains one run per worker, one worker per core. WebGL was not measured on a real GPU: 8, the cautious choice.
  * BENCHMARKS.md, "K models as one graph".
  */
 export const MODELS_PER_STEP: Readonly<Record<BackendName, number>> = { webgpu: 16, webgl: 8, wasm: 1, cpu: 1 };

@@ -49,14 +49,14 @@ function maxRelativeDifference(a: Float32Array[], b: Float32Array[]): number {
 }
 
 describe('K models as one graph', () => {
-  it('holds each model’s weights unchanged and gives each model’s own logits', async () => {
+  it.each(['grouped', 'split'] as const)('holds each model’s weights unchanged and gives each model’s own logits (%s convolutions)', async (convs) => {
     const weights = [1, 2, 3].map((s) => initialWeights(s));
     const batched = batchedFromWeights(weights);
     expect(await splitWeights(batched)).toEqual(weights);
     const pixels = new Float32Array(3 * 5 * PIXELS);
     const rng = makeRng(4);
     for (let i = 0; i < pixels.length; i++) pixels[i] = rng() * 3 - 0.5;
-    const together = tf.tidy(() => batchedLogits(batched, toBatchedInput(pixels, 3, 5)));
+    const together = tf.tidy(() => batchedLogits(batched, toBatchedInput(pixels, 3, 5), convs));
     expect(together.shape).toEqual([3, 5, 10]);
     const all = together.dataSync();
     weights.forEach((w, m) => {
@@ -71,7 +71,7 @@ describe('K models as one graph', () => {
     disposeBatched(batched);
   });
 
-  it('trains each run to the weights it reaches alone (own seed, order and mask), and frees every tensor', async () => {
+  it.each(['grouped', 'split'] as const)('trains each run to the weights it reaches alone (own seed, order and mask; %s convolutions), and frees every tensor', async (convs) => {
     const specs = runs();
     const alone: Float32Array[][] = [];
     for (const s of specs) {
@@ -82,7 +82,7 @@ describe('K models as one graph', () => {
     }
     const before = tf.memory().numTensors;
     const batched = batchedFromWeights(specs.map((s) => initialWeights(s.cfg.seed)));
-    const out = await trainBatched(batched, data, specs.map((s) => ({ cfg: s.cfg, fill: s.fill() })));
+    const out = await trainBatched(batched, data, specs.map((s) => ({ cfg: s.cfg, fill: s.fill() })), {}, convs);
     const together = await splitWeights(batched);
     disposeBatched(batched);
     expect(tf.memory().numTensors).toBe(before);

@@ -9,7 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { NUM_CLASSES, PIXELS, type TrainConfig } from '../defaults';
 import type { MnistSplit } from '../data/mnist';
-import { batchedLogits, toBatchedInput, type BatchedCnn } from '../model/batchedCnn';
+import { batchedLogits, convsFor, toBatchedInput, type BatchedCnn, type BatchedConvs } from '../model/batchedCnn';
 import { SgdMomentum } from './sgdMomentum';
 import { trainLoop, type TrainHooks, type TrainOutcome, type TrainStep } from './train';
 
@@ -37,6 +37,7 @@ export async function trainBatched(
   data: MnistSplit,
   runs: readonly BatchedRun[],
   hooks: Omit<TrainHooks, 'fill'> = {},
+  convs: BatchedConvs = convsFor(tf.getBackend()),
 ): Promise<TrainOutcome> {
   const problem = batchIncompatibility(runs);
   if (problem) throw new Error(`These runs cannot be trained together: ${problem}.`);
@@ -57,7 +58,7 @@ export async function trainBatched(
       const y = tf.tensor1d(labels.subarray(0, k * n), 'int32');
       let correct: tf.Scalar | null = null;
       const cost = optimizer.step(() => {
-        const z = tf.reshape(batchedLogits(model, x), [k * n, NUM_CLASSES]);
+        const z = tf.reshape(batchedLogits(model, x, convs), [k * n, NUM_CLASSES]);
         correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(z, 1), y), 'float32')) as tf.Scalar);
         // Mean over all K·n examples × K = Σ_models (mean over the model's n examples).
         return tf.mul(tf.losses.softmaxCrossEntropy(tf.oneHot(y, NUM_CLASSES), z), k) as tf.Scalar;
