@@ -30,6 +30,13 @@ export const NODE_BACKEND_ORDER: readonly BackendName[] = ['wasm', 'cpu'];
  * trains one run per worker, one worker per core. WebGL was not measured on a real GPU: 8, the cautious choice.
  * BENCHMARKS.md, "K models as one graph".
  */
+/**
+ * The most bytes of pixel orders a sweep holds at once (issue 6: a Paper sweep in under 1.5 GB of tab memory).
+ * One method's orders for all of MNIST take 70,000 × 784 × 2 bytes = 110 MB; a sweep whose methods need more
+ * ranks and retrains them a few methods at a time (sweep/sweepWaves.ts). 256 MiB holds two full-data methods.
+ */
+export const RANKINGS_BUDGET_BYTES = 256 * 2 ** 20;
+
 export const MODELS_PER_STEP: Readonly<Record<BackendName, number>> = { webgpu: 16, webgl: 8, wasm: 1, cpu: 1 };
 
 export interface TrainConfig {

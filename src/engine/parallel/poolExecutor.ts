@@ -101,6 +101,10 @@ export class PoolExecutor implements SweepExecutor {
     return this.onAll({ op: 'setRankings', key, rankings });
   }
 
+  dropRankings(key: string): Promise<void> {
+    return this.onAll({ op: 'dropRankings', key });
+  }
+
   evaluateBase(task: EvaluateTask): Promise<Evaluation> {
     return this.onAny({ op: 'evaluateBase', task });
   }

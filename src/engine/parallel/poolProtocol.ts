@@ -8,6 +8,7 @@ export type HostTask =
   | { op: 'setBase'; key: string; weights: Float32Array[] }
   | { op: 'rank'; task: RankTask }
   | { op: 'setRankings'; key: string; rankings: Rankings }
+  | { op: 'dropRankings'; key: string }
   | { op: 'evaluateBase'; task: EvaluateTask }
   | { op: 'retrain'; task: RetrainTask };
 

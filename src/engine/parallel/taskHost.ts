@@ -21,6 +21,9 @@ async function perform(exec: InProcessExecutor, task: HostTask, progress: (done:
     case 'setRankings':
       await exec.setRankings(task.key, task.rankings);
       return { value: null, transfer: [] };
+    case 'dropRankings':
+      await exec.dropRankings(task.key);
+      return { value: null, transfer: [] };
     case 'evaluateBase':
       return { value: await exec.evaluateBase(task.task), transfer: [] };
     case 'retrain':

@@ -58,6 +58,8 @@ export interface SweepExecutor {
   rank(task: RankTask, progress: TaskProgress): Promise<Uint16Array>;
   /** Makes full rankings available to every retraining task under `key`. */
   setRankings(key: string, rankings: Rankings): Promise<void>;
+  /** Forgets the rankings under `key` everywhere, so their memory can go. */
+  dropRankings(key: string): Promise<void>;
   /** The base model on masked test images (the no-retrain control). */
   evaluateBase(task: EvaluateTask): Promise<Evaluation>;
   /** One remove-and-retrain run. */

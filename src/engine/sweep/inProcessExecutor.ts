@@ -94,6 +94,10 @@ export class InProcessExecutor implements SweepExecutor {
     this.cache.setRankings(key, rankings);
   }
 
+  async dropRankings(key: string): Promise<void> {
+    this.cache.deleteRankings(key);
+  }
+
   private orders(key: string | null) {
     if (key === null) return null;
     const r = this.cache.getRankings(key);

@@ -115,4 +115,20 @@ describe('a tiny sweep on real MNIST (wasm)', () => {
     const at = (t: number) => noRetrain.filter((r) => r.method === 'gradient' && r.threshold === t)[0].accuracy;
     expect(at(0.9)).toBeGreaterThan(at(0.1));
   });
+
+  it('over its rankings budget, ranks and retrains a method at a time (random first), drops each wave’s orders, and gives the same numbers', async () => {
+    const cache = new SweepCache();
+    const whole = await collect(tiny);
+    const waves = await collect(tiny, { cache, rankingsBudget: 1 });
+    const byKey = (rs: { key?: string; method: string; threshold: number; accuracy: number }[]) =>
+      Object.fromEntries(rs.map((r) => [r.key ?? `${r.method}|${r.threshold}`, r.accuracy]));
+    expect(byKey(waves.runs)).toEqual(byKey(whole.runs));
+    expect(byKey(waves.noRetrain)).toEqual(byKey(whole.noRetrain));
+    expect(waves.runs.map((r) => r.method).filter((m) => m !== UNMASKED)[0]).toBe('random');
+    // Every random run lands before the first gradient run: the waves run one after the other.
+    const lastRandom = waves.runs.map((r) => r.method).lastIndexOf('random');
+    expect(waves.runs.findIndex((r) => r.method === 'gradient')).toBeGreaterThan(lastRandom);
+    expect(cache.rankingKeys()).toEqual([]);
+    cache.clear();
+  });
 });

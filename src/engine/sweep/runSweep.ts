@@ -17,6 +17,7 @@ import { jsonPrecision, type NoRetrainResult, type RunResult } from './results';
 import { SweepCache, type Rankings } from './sweepCache';
 import { methodKey, withRandomBaseline, type SweepConfig } from './sweepConfig';
 import { isUnmasked, planRuns, UNMASKED, type RunSpec } from './sweepPlan';
+import { planWaves } from './sweepWaves';
 
 export type SweepStage = 'base' | 'maps' | 'noRetrain' | 'runs';
 
@@ -50,6 +51,8 @@ export interface SweepHooks {
   cache?: SweepCache;
   /** Where the work runs; by default in this thread. */
   executor?: SweepExecutor;
+  /** The most bytes of orders held at once (default RANKINGS_BUDGET_BYTES); more methods go in waves. */
+  rankingsBudget?: number;
 }
 
 export interface SweepOutcome {
@@ -95,21 +98,25 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
     const v = method.validate(m.params);
     return 'error' in v ? 1 : method.rowsPerImage(v.params);
   });
-  const mapRowsBefore = mapRows.map((_, i) => mapRows.slice(0, i).reduce((a, b) => a + b, 0) * (trainCount + testCount));
   const mapImages = mapRows.reduce((a, b) => a + b, 0) * (trainCount + testCount);
   const baseWork = config.base.trainSize * config.base.epochs;
   const totalWork = baseWork + mapImages + todo.length * runSamples;
   let workDone = 0;
   let runsDone = plan.length - todo.length;
   const startedAt = Date.now();
-  let runPhaseStart = 0;
   let runSamplesDone = 0;
+  // Finished map rows and run samples, and the time each kind of work took, for rates and the ETA.
+  let mapRowsDone = 0;
+  let mapMs = 0;
+  let runMs = 0;
+  let runStageStart = 0;
+  const runSeconds = (): number => (runMs + (Date.now() - runStageStart)) / 1000;
 
   const report = (stage: SweepStage, message: string, samplesPerSec: number | null = null): void => {
     let etaSeconds: number | null = null;
     if (stage === 'runs' && runSamplesDone > 0) {
-      const rate = runSamplesDone / ((Date.now() - runPhaseStart) / 1000);
-      etaSeconds = (todo.length * runSamples - runSamplesDone) / rate;
+      const mapsLeft = mapRowsDone > 0 ? (mapImages - mapRowsDone) / (mapRowsDone / (mapMs / 1000)) : 0;
+      etaSeconds = (todo.length * runSamples - runSamplesDone) / (runSamplesDone / runSeconds()) + mapsLeft;
     } else if (workDone > 0) {
       etaSeconds = ((Date.now() - startedAt) / 1000 / workDone) * (totalWork - workDone);
     }
@@ -136,98 +143,114 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
       disposeCnn(scorer);
     }
 
-    // 2. Rankings of every train and test image, per method, sliced over the executor's workers.
-    const rankingKeys = new Map<string, string>();
-    for (const [i, spec] of config.methods.entries()) {
-      const key = methodKey(spec);
-      const rkey = `${baseKey}|${key}|${config.target}|${config.mapSeed}|${JSON.stringify(config.mask)}|${trainCount}|${testCount}`;
-      rankingKeys.set(key, rkey);
-      let r = cache.getRankings(rkey);
-      if (!r) {
-        const full: Rankings = { train: exec.allocOrders(trainCount * PIXELS), test: exec.allocOrders(testCount * PIXELS) };
-        const tasks = (['train', 'test'] as const).flatMap((split) =>
-          slices(split === 'train' ? trainCount : testCount, exec.parallelism).map((s) => ({ split, ...s, done: 0 })),
-        );
-        const started = Date.now();
-        await Promise.all(
-          tasks.map(async (t) => {
-            const orders = await exec.rank({ method: spec, split: t.split, from: t.from, count: t.count, target: config.target, mapSeed: config.mapSeed, mask: config.mask }, (done) => {
-              t.done = done;
-              const all = tasks.reduce((a, x) => a + x.done, 0);
-              workDone = baseWork + mapRowsBefore[i] + all * mapRows[i];
-              const rate = all / ((Date.now() - started) / 1000);
-              report('maps', `Attribution maps: ${key}, ${all.toLocaleString('en')} / ${(trainCount + testCount).toLocaleString('en')} images (${Math.round(rate)} maps/s)`);
-            });
-            full[t.split].set(orders, t.from * PIXELS);
-          }),
-        );
-        r = full;
-        cache.setRankings(rkey, r);
-      }
-      await exec.setRankings(rkey, r);
-      await gate();
-    }
-    workDone = baseWork + mapImages;
-
-    // 3. No-retrain control: the base model on the masked test sets (science.md §4).
+    // Methods are ranked and retrained a wave at a time, so that at most RANKINGS_BUDGET_BYTES of orders are
+    // held (sweepWaves.ts); usually all methods form one wave.
+    const specs = new Map(config.methods.map((spec, i) => [methodKey(spec), { spec, rows: mapRows[i] }]));
+    const waves = planWaves([...specs.keys()], trainCount + testCount, hooks.rankingsBudget);
     const noiseSeed = (method: string, t: number): number => deriveSeed(config.mask.tieSeed, `test:${method}:${t}`);
-    if (config.noRetrain) {
-      report('noRetrain', 'Scoring the base model on the masked test images (no retraining)');
-      const cells = config.thresholds.flatMap((t) => (isUnmasked(config, t) ? [UNMASKED] : [...rankingKeys.keys()]).map((method) => ({ method, t })));
-      const results = new Array<NoRetrainResult>(cells.length);
-      await eachLimited(cells.map((c, i) => ({ ...c, i })), exec.parallelism, async ({ method, t, i }) => {
-        const ev = await exec.evaluateBase({ rankings: method === UNMASKED ? null : rankingKeys.get(method)!, threshold: t, mask: config.mask, testSize: testCount, testNoiseSeed: noiseSeed(method, t) });
-        results[i] = { method, threshold: t, accuracy: ev.accuracy, precision: jsonPrecision(ev.precision) };
-      });
-      for (const r of results) await hooks.onNoRetrain?.(r);
-    }
-
-    // 4. Remove and retrain, one run per free worker, or `modelsPerStep` runs as one batched model.
-    runPhaseStart = Date.now();
-    const inFlight = new Map<string, number>();
     const together = Math.max(1, exec.modelsPerStep);
-    const groups = Array.from({ length: Math.ceil(todo.length / together) }, (_, g) => todo.slice(g * together, (g + 1) * together));
     const describe = (run: RunSpec): string => `${run.method === UNMASKED ? 'unmasked' : run.method} at ${Math.round(run.threshold * 100)} %, seed ${run.seed}`;
-    await eachLimited(groups, exec.parallelism, async (group: RunSpec[]) => {
-      await gate();
-      const label =
-        group.length === 1
-          ? `Run ${runsDone + 1} of ${plan.length}: retraining on ${describe(group[0])}`
-          : `Runs ${runsDone + 1}–${runsDone + group.length} of ${plan.length}, trained together: ${group.map(describe).join('; ')}`;
-      const tasks = group.map((run) => ({
-        rankings: run.method === UNMASKED ? null : rankingKeys.get(run.method)!,
-        threshold: run.threshold,
-        mask: config.mask,
-        train: { ...config.retrain, seed: run.seed },
-        testSize: testCount,
-        testNoiseSeed: noiseSeed(run.method, run.threshold),
-      }));
-      const progress = (seen: number): void => {
-        for (const run of group) inFlight.set(run.key, seen);
-        const current = [...inFlight.values()].reduce((a, b) => a + b, 0);
-        const total = runSamplesDone + current;
-        workDone = baseWork + mapImages + total;
-        const rate = total / ((Date.now() - runPhaseStart) / 1000);
-        report('runs', label, rate);
-      };
-      const outs = group.length === 1 ? [await exec.retrain(tasks[0], progress)] : await exec.retrainTogether(tasks, progress);
-      for (const [i, run] of group.entries()) {
-        const out = outs[i];
-        inFlight.delete(run.key);
-        runSamplesDone += runSamples;
-        runsDone++;
-        await hooks.onRun?.({
-          key: run.key,
-          method: run.method,
-          threshold: run.threshold,
-          seed: run.seed,
-          accuracy: out.evaluation.accuracy,
-          precision: jsonPrecision(out.evaluation.precision),
-          samplesPerSec: out.samplesPerSec,
-          seconds: out.seconds,
-        });
+    for (const [w, wave] of waves.entries()) {
+      // 2. Rankings of every train and test image, per method, sliced over the executor's workers.
+      const rankingKeys = new Map<string, string>();
+      for (const key of wave) {
+        const { spec, rows } = specs.get(key)!;
+        const rkey = `${baseKey}|${key}|${config.target}|${config.mapSeed}|${JSON.stringify(config.mask)}|${trainCount}|${testCount}`;
+        rankingKeys.set(key, rkey);
+        const started = Date.now();
+        let r = cache.getRankings(rkey);
+        if (!r) {
+          const full: Rankings = { train: exec.allocOrders(trainCount * PIXELS), test: exec.allocOrders(testCount * PIXELS) };
+          const tasks = (['train', 'test'] as const).flatMap((split) =>
+            slices(split === 'train' ? trainCount : testCount, exec.parallelism).map((sl) => ({ split, ...sl, done: 0 })),
+          );
+          await Promise.all(
+            tasks.map(async (t) => {
+              const orders = await exec.rank({ method: spec, split: t.split, from: t.from, count: t.count, target: config.target, mapSeed: config.mapSeed, mask: config.mask }, (done) => {
+                t.done = done;
+                const all = tasks.reduce((a, x) => a + x.done, 0);
+                workDone = baseWork + mapRowsDone + all * rows + runSamplesDone;
+                const rate = all / ((Date.now() - started) / 1000);
+                report('maps', `Attribution maps: ${key}, ${all.toLocaleString('en')} / ${(trainCount + testCount).toLocaleString('en')} images (${Math.round(rate)} maps/s)`);
+              });
+              full[t.split].set(orders, t.from * PIXELS);
+            }),
+          );
+          r = full;
+          cache.setRankings(rkey, r);
+        }
+        await exec.setRankings(rkey, r);
+        mapRowsDone += rows * (trainCount + testCount);
+        mapMs += Date.now() - started;
+        workDone = baseWork + mapRowsDone + runSamplesDone;
+        await gate();
       }
-    });
+
+      // 3. No-retrain control: the base model on the masked test sets (science.md §4).
+      if (config.noRetrain) {
+        report('noRetrain', 'Scoring the base model on the masked test images (no retraining)');
+        const cells = config.thresholds.flatMap((t) => (isUnmasked(config, t) ? (w === 0 ? [UNMASKED] : []) : wave).map((method) => ({ method, t })));
+        const results = new Array<NoRetrainResult>(cells.length);
+        await eachLimited(cells.map((c, i) => ({ ...c, i })), exec.parallelism, async ({ method, t, i }) => {
+          const ev = await exec.evaluateBase({ rankings: method === UNMASKED ? null : rankingKeys.get(method)!, threshold: t, mask: config.mask, testSize: testCount, testNoiseSeed: noiseSeed(method, t) });
+          results[i] = { method, threshold: t, accuracy: ev.accuracy, precision: jsonPrecision(ev.precision) };
+        });
+        for (const r of results) await hooks.onNoRetrain?.(r);
+      }
+
+      // 4. Remove and retrain, one run per free worker, or `modelsPerStep` runs as one batched model.
+      const waveRuns = todo.filter((r) => (r.method === UNMASKED ? w === 0 : rankingKeys.has(r.method)));
+      const groups = Array.from({ length: Math.ceil(waveRuns.length / together) }, (_, g) => waveRuns.slice(g * together, (g + 1) * together));
+      const inFlight = new Map<string, number>();
+      runStageStart = Date.now();
+      await eachLimited(groups, exec.parallelism, async (group: RunSpec[]) => {
+        await gate();
+        const label =
+          group.length === 1
+            ? `Run ${runsDone + 1} of ${plan.length}: retraining on ${describe(group[0])}`
+            : `Runs ${runsDone + 1}–${runsDone + group.length} of ${plan.length}, trained together: ${group.map(describe).join('; ')}`;
+        const tasks = group.map((run) => ({
+          rankings: run.method === UNMASKED ? null : rankingKeys.get(run.method)!,
+          threshold: run.threshold,
+          mask: config.mask,
+          train: { ...config.retrain, seed: run.seed },
+          testSize: testCount,
+          testNoiseSeed: noiseSeed(run.method, run.threshold),
+        }));
+        const progress = (seen: number): void => {
+          for (const run of group) inFlight.set(run.key, seen);
+          const current = [...inFlight.values()].reduce((a, b) => a + b, 0);
+          workDone = baseWork + mapRowsDone + runSamplesDone + current;
+          report('runs', label, (runSamplesDone + current) / runSeconds());
+        };
+        const outs = group.length === 1 ? [await exec.retrain(tasks[0], progress)] : await exec.retrainTogether(tasks, progress);
+        for (const [i, run] of group.entries()) {
+          const out = outs[i];
+          inFlight.delete(run.key);
+          runSamplesDone += runSamples;
+          runsDone++;
+          await hooks.onRun?.({
+            key: run.key,
+            method: run.method,
+            threshold: run.threshold,
+            seed: run.seed,
+            accuracy: out.evaluation.accuracy,
+            precision: jsonPrecision(out.evaluation.precision),
+            samplesPerSec: out.samplesPerSec,
+            seconds: out.seconds,
+          });
+        }
+      });
+      runMs += Date.now() - runStageStart;
+
+      // Over the budget: this wave's orders go before the next wave's are made.
+      if (waves.length > 1) {
+        for (const rkey of rankingKeys.values()) {
+          cache.deleteRankings(rkey);
+          await exec.dropRankings(rkey);
+        }
+      }
+    }
     workDone = totalWork;
     report('runs', 'Finished');
     return { cancelled: false, runsDone };

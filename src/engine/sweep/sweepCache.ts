@@ -40,6 +40,15 @@ export class SweepCache {
     this.rankings.set(key, r);
   }
 
+  /** Keys of the rankings held now. */
+  rankingKeys(): string[] {
+    return [...this.rankings.keys()];
+  }
+
+  deleteRankings(key: string): void {
+    this.rankings.delete(key);
+  }
+
   clear(): void {
     if (this.base) disposeCnn(this.base);
     this.base = null;
