@@ -16,6 +16,9 @@ import { batchedNode } from './batchedNode';
 import { batchedBrowser, startDevServer } from './batchedBrowser';
 import { memoryBrowser } from './memoryBrowser';
 import type { BatchedRow } from './batchedThroughput';
+import { presetConfig } from '../src/engine/sweep/sweepConfig';
+import { encodeConfigQuery } from '../src/share/configQuery';
+import { REFERENCE_TRAIN } from '../src/engine/defaults';
 
 const SECTIONS = ['training', 'pool', 'batched', 'maps', 'presets', 'memory'] as const;
 const wanted = new Set(process.argv.slice(2));
@@ -88,11 +91,16 @@ async function main(): Promise<void> {
       writeSection('BENCHMARKS.md', 'presets', `### Sweep presets, wall time from Run to the last run\n\nMeasured ${today()} on ${machine}, Chromium ${browser!.version()}.\n\n${lines.join('\n')}`);
     }
     if (want('memory')) {
-      const page = await openLab(browser!);
+      // The Paper preset with integrated gradients first: the first wave (random + IG) then holds as many orders
+      // as any wave and grows the workers' WASM heaps as far as any method does, so its peak is the sweep's.
+      const paper = presetConfig('paper');
+      const ig = (m: { id: string }): number => (m.id === 'integratedGradients' ? 0 : 1);
+      const sweep = { ...paper, methods: [...paper.methods].sort((a, b) => ig(a) - ig(b)) };
+      const page = await openLab(browser!, `?${encodeConfigQuery({ train: { ...REFERENCE_TRAIN }, sweep, backend: null })}`);
       const m = await memoryBrowser(page, 'Paper', 60);
       await page.close();
       const mib = (v: number): string => `${r0(v)} MiB`;
-      writeSection('BENCHMARKS.md', 'memory', `### Tab memory of a Paper-preset sweep (headless Chromium, WASM pool)\n\nMeasured ${today()} on ${machine}, Chromium ${browser!.version()}: the Paper preset run until its retraining runs had gone on for a minute (every method's train and test rankings cached by then), then cancelled. Peak RSS of the tab's renderer process (page, lab worker and pool workers): **${mib(m.peakRendererMiB)}**; largest \`performance.measureUserAgentSpecificMemory()\`: ${m.peakMeasuredMiB === null ? 'not available' : `**${mib(m.peakMeasuredMiB)}**`}. Stopped at: "${m.reached}" after ${r0(m.seconds)} s.`);
+      writeSection('BENCHMARKS.md', 'memory', `### Tab memory of a Paper-preset sweep (headless Chromium, WASM pool)\n\nMeasured ${today()} on ${machine}, Chromium ${browser!.version()}: the Paper preset (opened as a link, integrated gradients listed first so that the first wave holds the heaviest maps), run until its first retraining runs had gone on for a minute, then cancelled. Peak RSS of the tab's renderer process (page, lab worker and pool workers; shared memory counted once): **${mib(m.peakRendererMiB)}**; largest \`performance.measureUserAgentSpecificMemory()\`: ${m.peakMeasuredMiB === null ? 'not available' : mib(m.peakMeasuredMiB)}. Stopped at: "${m.reached}" after ${r0(m.seconds)} s.`);
     }
     console.log('wrote BENCHMARKS.md');
   } finally {
