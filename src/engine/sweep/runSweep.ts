@@ -1,9 +1,10 @@
 /**
  * Runs a sweep (science.md §4): train (or reuse) the base model, rank every train and test image by each
  * method, score the base model on the masked test sets (no-retrain), then retrain a fresh model per method ×
- * threshold × seed. The work goes to an executor — this thread, or one worker per core — slice by slice and
- * run by run; finished runs are reported one by one; runs already done are skipped (resume); an abort stops
- * between batches and keeps what finished.
+ * threshold × seed — all methods at once, or a wave of methods at a time when their orders would exceed the
+ * memory budget (sweepWaves.ts). The work goes to an executor — this thread, one worker per core, or K runs
+ * as one batched model — slice by slice and run by run; finished runs are reported one by one; runs already
+ * done are skipped (resume); an abort stops between batches and keeps what finished.
  */
 import { head, type Mnist } from '../data/mnist';
 import { PIXELS, type BackendName } from '../defaults';
