@@ -1,12 +1,13 @@
 /** The "K models as one graph" bench in headless Chromium: bench/browser/batched.html on vite's dev server. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import type { Browser } from '@playwright/test';
+import { spawnVite, stopServer } from './trainingBrowser';
 import type { BatchedRow } from './batchedThroughput';
 
 const PORT = 4184;
 
 export async function startDevServer(): Promise<ChildProcess> {
-  const server = spawn('npx', ['vite', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  const server = spawnVite(['--port', String(PORT), '--strictPort']);
   for (let i = 0; i < 150; i++) {
     try {
       if ((await fetch(`http://localhost:${PORT}/bench/browser/batched.html`)).ok) return server;
@@ -15,7 +16,7 @@ export async function startDevServer(): Promise<ChildProcess> {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  server.kill();
+  stopServer(server);
   throw new Error('vite did not start');
 }
 

@@ -8,7 +8,7 @@
 import { describeMachine } from './machine';
 import { writeSection } from './markdown';
 import { nodeTraining, type ThroughputRow } from './trainingNode';
-import { browserTraining, launchChromium, openLab, startPreview } from './trainingBrowser';
+import { browserTraining, launchChromium, openLab, startPreview, stopServer } from './trainingBrowser';
 import { poolBench } from './poolNode';
 import { mapsBench } from './mapsNode';
 import { presetBrowser, presetNode, type PresetRow } from './presets';
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
           results.push({ where: 'Chromium page', ...(await batchedBrowser(browser!, backend, ks, samples)) });
         }
       } finally {
-        dev.kill();
+        stopServer(dev);
       }
       const lines = ['| where | backend | models per step (K) | samples per model | samples/s summed over models | K batched cost, in single runs |', '|---|---|---|---|---|---|'];
       for (const { where, backend, rows } of results) {
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     console.log('wrote BENCHMARKS.md');
   } finally {
     await browser?.close();
-    server?.kill();
+    if (server) stopServer(server);
   }
 }
 

@@ -6,8 +6,20 @@ import type { ThroughputRow } from './trainingNode';
 
 const PORT = 4183;
 
+/**
+ * Starts `npx vite …` in its own process group, so that stopServer ends vite itself and not only npx (which
+ * left vite running, and a later bench then talked to that stale server).
+ */
+export function spawnVite(args: string[]): ChildProcess {
+  return spawn('npx', ['vite', ...args], { stdio: 'ignore', detached: true });
+}
+
+export function stopServer(server: ChildProcess): void {
+  if (server.pid !== undefined && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
+}
+
 export async function startPreview(): Promise<ChildProcess> {
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  const server = spawnVite(['preview', '--port', String(PORT), '--strictPort']);
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`http://localhost:${PORT}/`)).ok) return server;
@@ -16,7 +28,7 @@ export async function startPreview(): Promise<ChildProcess> {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  server.kill();
+  stopServer(server);
   throw new Error('vite preview did not start');
 }
 
