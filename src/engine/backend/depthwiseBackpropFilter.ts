@@ -11,12 +11,9 @@
  * 52 ms where building the patches from 25 slices (WASM's Slice and Concat run in JS) took 138 ms.
  */
 import type { TensorInfo } from '@tensorflow/tfjs';
-import { isUnitStrideValid, overrideKernel, runKernel as run } from './kernelCall';
+import { isUnitStrideValid, overrideKernel, runKernel as run, view } from './kernelCall';
 
 const KERNEL = 'DepthwiseConv2dNativeBackpropFilter';
-
-/** The same data read with another shape (no copy, no new reference: dispose the original once). */
-export const view = (t: TensorInfo, shape: number[]): TensorInfo => ({ dataId: t.dataId, shape, dtype: t.dtype });
 
 export function registerDepthwiseBackpropFilter(backendName: 'wasm'): boolean {
   return overrideKernel(KERNEL, backendName, ({ inputs, attrs, backend, stock }) => {

@@ -9,8 +9,7 @@
  * with multiplier 1, pad by K−1 (numeric padding), convolve with the rotated filter, then sum each group of M.
  */
 import type { TensorInfo } from '@tensorflow/tfjs';
-import { isUnitStrideValid, overrideKernel, runKernel as run } from './kernelCall';
-import { view } from './depthwiseBackpropFilter';
+import { isUnitStrideValid, overrideKernel, runKernel as run, view } from './kernelCall';
 
 const KERNEL = 'DepthwiseConv2dNativeBackpropInput';
 

@@ -18,6 +18,9 @@ export function runKernel(name: string, backendName: string, inputs: Record<stri
   return k.kernelFunc({ inputs, attrs, backend }) as TensorInfo;
 }
 
+/** The same data read with another shape (no copy, no new reference: dispose the original once). */
+export const view = (t: TensorInfo, shape: number[]): TensorInfo => ({ dataId: t.dataId, shape, dtype: t.dtype });
+
 /** The lab's CNN only uses stride-1, VALID, NHWC convolutions; other cases go to the stock kernel. */
 export function isUnitStrideValid(attrs: NamedAttrMap): boolean {
   const strides = attrs.strides as number | [number, number];

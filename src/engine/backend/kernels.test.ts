@@ -15,45 +15,40 @@ function randomTensor(shape: number[], seed: number): tf.Tensor {
   return tf.tensor(Float32Array.from({ length: n }, () => rng() * 2 - 1), shape);
 }
 
+type Layer = (x: tf.Tensor4D, w: tf.Tensor4D) => tf.Tensor;
+
+/** Input and filter gradients of Σ layer(x, w)² for random x and w of each pair of shapes, on the current backend. */
+function layerGradients(layer: Layer, shapes: number[][][], seed: number): Float32Array[] {
+  return shapes.flatMap(([xs, ws], i) =>
+    tf.tidy(() => {
+      const x = randomTensor(xs, seed + i);
+      const w = randomTensor(ws, seed + 10 + i);
+      const grads = tf.grads((xx: tf.Tensor, ww: tf.Tensor) => tf.sum(tf.square(layer(xx as tf.Tensor4D, ww as tf.Tensor4D))))([x, w]);
+      return grads.map((g) => g.dataSync() as Float32Array);
+    }),
+  );
+}
+
 /** Gradients through the CNN's layer types, computed on the current backend. */
 function gradients(): Float32Array[] {
+  const convs = layerGradients((x, w) => tf.maxPool(tf.relu(tf.conv2d(x, w, 1, 'valid')), 2, 2, 'valid'), [
+    [[8, 28, 28, 1], [5, 5, 1, 6]],
+    [[8, 12, 12, 6], [5, 5, 6, 16]],
+  ], 10);
   return tf.tidy(() => {
-    const out: Float32Array[] = [];
-    for (const [i, [xs, ws]] of [
-      [[8, 28, 28, 1], [5, 5, 1, 6]],
-      [[8, 12, 12, 6], [5, 5, 6, 16]],
-    ].entries()) {
-      const x = randomTensor(xs, 10 + i) as tf.Tensor4D;
-      const w = randomTensor(ws, 20 + i) as tf.Tensor4D;
-      const f = (xx: tf.Tensor, ww: tf.Tensor) => tf.sum(tf.square(tf.maxPool(tf.relu(tf.conv2d(xx as tf.Tensor4D, ww as tf.Tensor4D, 1, 'valid')), 2, 2, 'valid')));
-      const [gx, gw] = tf.grads(f)([x, w]);
-      out.push(gx.dataSync() as Float32Array, gw.dataSync() as Float32Array);
-    }
     const a = randomTensor([16, 256], 30);
     const m = randomTensor([256, 120], 31);
     const [ga, gm] = tf.grads((aa: tf.Tensor, mm: tf.Tensor) => tf.sum(tf.square(tf.matMul(aa as tf.Tensor2D, mm as tf.Tensor2D))))([a, m]);
-    out.push(ga.dataSync() as Float32Array, gm.dataSync() as Float32Array);
-    return out;
+    return [...convs, ga.dataSync() as Float32Array, gm.dataSync() as Float32Array];
   });
 }
 
 /** Gradients through depthwise convolutions shaped like the batched trainer's (K = 3 models). */
-function depthwiseGradients(): Float32Array[] {
-  return tf.tidy(() => {
-    const out: Float32Array[] = [];
-    for (const [i, [xs, ws]] of [
-      [[4, 28, 28, 3], [5, 5, 3, 6]],
-      [[4, 12, 12, 18], [5, 5, 18, 16]],
-    ].entries()) {
-      const x = randomTensor(xs, 40 + i) as tf.Tensor4D;
-      const w = randomTensor(ws, 50 + i) as tf.Tensor4D;
-      const f = (xx: tf.Tensor, ww: tf.Tensor) => tf.sum(tf.square(tf.relu(tf.depthwiseConv2d(xx as tf.Tensor4D, ww as tf.Tensor4D, 1, 'valid'))));
-      const [gx, gw] = tf.grads(f)([x, w]);
-      out.push(gx.dataSync() as Float32Array, gw.dataSync() as Float32Array);
-    }
-    return out;
-  });
-}
+const depthwiseGradients = (): Float32Array[] =>
+  layerGradients((x, w) => tf.relu(tf.depthwiseConv2d(x, w, 1, 'valid')), [
+    [[4, 28, 28, 3], [5, 5, 3, 6]],
+    [[4, 12, 12, 18], [5, 5, 18, 16]],
+  ], 40);
 
 /** Largest difference relative to the reference's largest magnitude: float32 sums in another order differ by ~1e-7 of that. */
 function maxRelativeError(a: Float32Array, b: Float32Array): number {

@@ -16,44 +16,30 @@ import { PARAM_SPECS } from './cnn';
 export interface BatchedCnn {
   /** How many networks. */
   k: number;
-  /** PARAM_SPECS order, each holding all K models' values (layouts in `batchedShape`). */
+  /**
+   * PARAM_SPECS order, the K models' copies side by side along `stackAxis`: conv kernels [5,5,K·Cin,Cout],
+   * conv biases [K·C], dense kernels [K,in,out] and dense biases [K,1,out].
+   */
   vars: tf.Variable[];
 }
 
-/** The stacked shape of PARAM_SPECS[i] for K models. */
-function batchedShape(i: number, k: number): number[] {
-  const shape = PARAM_SPECS[i].shape as readonly number[];
-  switch (i) {
-    case 0:
-      return [5, 5, k, shape[3]];
-    case 1:
-    case 3:
-      return [k * shape[0]];
-    case 2:
-      return [5, 5, k * shape[2], shape[3]];
-    default:
-      return shape.length === 2 ? [k, shape[0], shape[1]] : [k, 1, shape[0]];
-  }
-}
-
-/** The axis along which the K models' copies of PARAM_SPECS[i] sit side by side in the stacked layout. */
+/** The axis along which the K models' copies of PARAM_SPECS[i] sit side by side. */
 const stackAxis = (i: number): number => (i === 0 || i === 2 ? 2 : 0);
+
+/** One model's piece of PARAM_SPECS[i] in the stacked layout: dense layers gain a leading model axis. */
+function pieceShape(i: number): number[] {
+  const shape = [...PARAM_SPECS[i].shape] as number[];
+  if (i < 4) return shape;
+  return shape.length === 2 ? [1, ...shape] : [1, 1, shape[0]];
+}
 
 /** One graph from K models' weights (each as cnn.ts's `initialWeights` returns them). */
 export function batchedFromWeights(models: readonly (readonly Float32Array[])[]): BatchedCnn {
   const k = models.length;
   if (k < 1) throw new Error('a batched model needs at least one network');
-  const vars = PARAM_SPECS.map((spec, i) =>
+  const vars = PARAM_SPECS.map((_, i) =>
     // Inside tidy so the per-model pieces are freed (platform-notes §4 (c)).
-    tf.tidy(() => {
-      const parts = models.map((w) => {
-        const single = [...spec.shape] as number[];
-        const shape = i >= 4 ? (single.length === 2 ? [1, ...single] : [1, 1, single[0]]) : single;
-        return tf.tensor(w[i], shape);
-      });
-      const stacked = tf.concat(parts, stackAxis(i));
-      return tf.variable(tf.reshape(stacked, batchedShape(i, k)), true, undefined);
-    }),
+    tf.tidy(() => tf.variable(tf.concat(models.map((w) => tf.tensor(w[i], pieceShape(i))), stackAxis(i)), true, undefined)),
   );
   return { k, vars };
 }
@@ -63,11 +49,7 @@ export async function splitWeights(model: BatchedCnn): Promise<Float32Array[][]>
   const { k } = model;
   const perModel: Float32Array[][] = Array.from({ length: k }, () => []);
   for (const [i, v] of model.vars.entries()) {
-    const parts = tf.tidy(() => {
-      const shape = batchedShape(i, k);
-      const full = i === 1 || i === 3 ? tf.reshape(v, [k, shape[0] / k]) : v;
-      return tf.split(full, k, i === 1 || i === 3 ? 0 : stackAxis(i));
-    });
+    const parts = tf.split(v, k, stackAxis(i));
     const data = await Promise.all(parts.map((p) => p.data() as Promise<Float32Array>));
     tf.dispose(parts);
     data.forEach((d, m) => perModel[m].push(new Float32Array(d)));

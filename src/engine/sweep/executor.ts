@@ -64,7 +64,7 @@ export interface SweepExecutor {
   evaluateBase(task: EvaluateTask): Promise<Evaluation>;
   /** One remove-and-retrain run. */
   retrain(task: RetrainTask, progress: TaskProgress): Promise<RetrainOutcome>;
-  /** Up to `modelsPerStep` runs that differ only in seed, rankings and threshold, as one batched model. */
+  /** Up to `modelsPerStep` runs that differ only in seed, rankings and threshold, as one batched model (one run: as `retrain`). */
   retrainTogether(tasks: RetrainTask[], progress: TaskProgress): Promise<RetrainOutcome[]>;
   pause(): void;
   resume(): void;

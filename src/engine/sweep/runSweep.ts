@@ -224,7 +224,7 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
           workDone = baseWork + mapRowsDone + runSamplesDone + current;
           report('runs', label, (runSamplesDone + current) / runSeconds());
         };
-        const outs = group.length === 1 ? [await exec.retrain(tasks[0], progress)] : await exec.retrainTogether(tasks, progress);
+        const outs = await exec.retrainTogether(tasks, progress);
         for (const [i, run] of group.entries()) {
           const out = outs[i];
           inFlight.delete(run.key);
