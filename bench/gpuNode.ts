@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - t0) / 1000;
     cache.clear();
     const top = config.thresholds.length - 1;
-    const atTop = Object.fromEntries(summariseSweep(config, runs, noRetrain).map((m) => [m.key, Number(m.cells[top].mean.toFixed(4))]));
+    const atTop = Object.fromEntries(summariseSweep({ config, runs, noRetrain, bases: [] }).map((m) => [m.key, Number(m.cells[top].mean.toFixed(4))]));
     console.log(JSON.stringify({ preset, modelsPerStep: k, seconds: Number(seconds.toFixed(1)), runs: runs.length, atTop, numTensors: tf.memory().numTensors }));
   }
 }

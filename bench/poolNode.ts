@@ -20,7 +20,7 @@ export async function poolBench(samplesPerRun: number): Promise<PoolRow[]> {
     const pool = await startNodePool(workers, 'wasm');
     try {
       await pool.executor.setBase('bench', weights);
-      const task = (seed: number) => ({ rankings: null, threshold: 0, mask: DEFAULT_MASK, train: { ...REFERENCE_TRAIN, learningRate: 0.01, epochs: 1, trainSize: samplesPerRun, seed }, testSize: 100, testNoiseSeed: 1 });
+      const task = (seed: number) => ({ rankings: null, kind: 'retrain' as const, threshold: 0, mask: DEFAULT_MASK, train: { ...REFERENCE_TRAIN, learningRate: 0.01, epochs: 1, trainSize: samplesPerRun, seed }, testSize: 100, testNoiseSeed: 1 });
       await pool.executor.retrain(task(99), () => {});
       const t0 = performance.now();
       await Promise.all(Array.from({ length: workers * 2 }, (_, i) => pool.executor.retrain(task(i + 1), () => {})));

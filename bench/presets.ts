@@ -32,7 +32,7 @@ export async function presetNode(preset: PresetId): Promise<PresetRow> {
   }
   const seconds = (performance.now() - t0) / 1000;
   const top = config.thresholds.length - 1;
-  const atTop = Object.fromEntries(summariseSweep(config, runs, noRetrain).map((m) => [m.key, m.cells[top].mean]));
+  const atTop = Object.fromEntries(summariseSweep({ config, runs, noRetrain, bases: [] }).map((m) => [m.key, m.cells[top].mean]));
   console.log(`${preset} in Node: ${seconds.toFixed(1)} s`, atTop);
   return { where: `Node, ${pool.details}`, preset, seconds, atTop };
 }

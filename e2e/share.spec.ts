@@ -87,7 +87,7 @@ test('a link with results shows the same table in a fresh browser, and so does t
   const [csv] = await Promise.all([page.waitForEvent('download'), share.getByRole('button', { name: 'Download CSV' }).click()]);
   expect(csv.suggestedFilename()).toMatch(/^roar-lab-results-\d{4}-\d\d-\d\d\.csv$/);
   const rows = readFileSync(await csv.path(), 'utf8').trim().split('\r\n');
-  expect(rows[0]).toMatch(/^kind,method,method_label,threshold,seed,accuracy,precision_0,.*,precision_9$/);
+  expect(rows[0]).toMatch(/^kind,method,method_label,threshold,seed,base_seed,accuracy,epochs,final_loss,health,precision_0,.*,precision_9$/);
   expect(rows.filter((r) => r.startsWith('retrained,'))).toHaveLength(3);
   expect(rows.filter((r) => r.startsWith('no-retrain,'))).toHaveLength(3);
 
@@ -117,7 +117,7 @@ test('a broken link names each bad field, keeps the defaults, and the lab still 
   await expect(page.getByTestId('share-message')).toContainText('The results in this link could not be opened');
   await expect(page.getByTestId('share-message')).toContainText('is not base64url');
   await expect(page.locator('input[name=learningRate]')).toHaveValue('0.01');
-  await expect(page.locator('input[name=thresholds]')).toHaveValue('0, 10, 50, 90');
+  await expect(page.locator('input[name=thresholds]')).toHaveValue('0, 50, 90');
   await expect(page.getByTestId('sweep-results')).toHaveCount(0);
   // The address now holds what is in effect, without the broken parts.
   expect(page.url()).toContain('lr=0.01&');

@@ -39,16 +39,29 @@ export const RANKINGS_BUDGET_BYTES = 256 * 2 ** 20;
 
 export const MODELS_PER_STEP: Readonly<Record<BackendName, number>> = { webgpu: 16, webgl: 8, wasm: 1, cpu: 1 };
 
+/** SGD with momentum as PyTorch defines it (seed 000's optimiser), or Adam (Kingma & Ba 2015). */
+export type OptimizerName = 'sgd' | 'adam';
+/** Train for exactly `epochs`, or until the training loss stops improving (at most `epochs`). */
+export type Stopping = 'epochs' | 'plateau';
+
 export interface TrainConfig {
   learningRate: number;
+  /** SGD's momentum μ; for Adam its first-moment decay β₁ (the same running average of gradients). */
   momentum: number;
   batchSize: number;
+  /** Epochs to train; with `stopping: 'plateau'` the most epochs. */
   epochs: number;
   /** How many training images to use (the first N of the 60,000). */
   trainSize: number;
   /** How many test images to evaluate on (the first N of the 10,000). */
   testSize: number;
   seed: number;
+  optimizer: OptimizerName;
+  /** The learning rate rises linearly over the first N steps (0: none), a way off the initial plateau. */
+  warmupSteps: number;
+  stopping: Stopping;
+  /** With `stopping: 'plateau'`: epochs in a row without improvement before training stops. */
+  patience: number;
 }
 
 /**
@@ -63,6 +76,10 @@ export const REFERENCE_TRAIN: TrainConfig = {
   trainSize: MNIST_TRAIN_COUNT,
   testSize: MNIST_TEST_COUNT,
   seed: 1,
+  optimizer: 'sgd',
+  warmupSteps: 0,
+  stopping: 'epochs',
+  patience: 2,
 };
 
 /** Limits a person may set; validation messages quote them. */
@@ -74,7 +91,28 @@ export const TRAIN_LIMITS = {
   trainSize: { min: 1, max: MNIST_TRAIN_COUNT },
   testSize: { min: 1, max: MNIST_TEST_COUNT },
   seed: { min: 0, max: 2 ** 31 - 1 },
+  warmupSteps: { min: 0, max: 1_000_000 },
+  patience: { min: 1, max: 20 },
 } as const;
+
+/**
+ * Training-health thresholds (issue 10; science.md §7). The loss of a model that has learnt nothing is
+ * ln 10 ≈ 2.303 (uniform over 10 classes): a run that ends above 90 % of it is still on that plateau.
+ */
+export const PLATEAU_LOSS = 0.9 * Math.log(10);
+/** Unconverged: the smoothed training loss fell by more than this over the last tenth of training. */
+export const STILL_FALLING = 0.1;
+/** Collapsed: one class gets at least this share of the predictions, or fewer than MIN_CLASSES are predicted. */
+export const COLLAPSE_SHARE = 0.5;
+export const MIN_CLASSES = 5;
+/** Below base: an unmasked retrain more than this far (in accuracy) below the base model. */
+export const BELOW_BASE = 0.02;
+/** Points of the recorded training-loss curve per epoch (each the mean loss over a tenth of the epoch). */
+export const LOSS_POINTS_PER_EPOCH = 10;
+/** Plateau stopping: an epoch "improves" when it lowers the mean training loss by more than this share of it, */
+export const PLATEAU_MIN_IMPROVEMENT = 0.02;
+/** …and by at least this much. */
+export const PLATEAU_MIN_DROP = 0.01;
 
 /** Ranking transform applied to an attribution map before sorting (science.md §3). */
 export type RankTransform = 'abs' | 'square' | 'signed';

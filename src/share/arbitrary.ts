@@ -4,13 +4,14 @@
  * arbitrary doubles, because exactness fails on the latter first.
  */
 import { METHOD_IDS, methodInfo, NOISE_BASE_IDS, type FieldInfo, type MethodId } from '../engine/attribution/catalog';
-import { TRAIN_FIELDS, type TrainField } from '../engine/config/trainConfig';
-import { BACKEND_NAMES, NUM_CLASSES, TRAIN_LIMITS, type TrainConfig } from '../engine/defaults';
+import { TRAIN_FIELD_NAMES, TRAIN_FIELDS } from '../engine/config/trainConfig';
+import { BACKEND_NAMES, LOSS_POINTS_PER_EPOCH, NUM_CLASSES, TRAIN_LIMITS, type TrainConfig } from '../engine/defaults';
 import { makeRng, type Rng } from '../engine/random';
-import { BUNDLE_FORMAT, BUNDLE_VERSION, type ResultsBundle } from '../engine/sweep/bundle';
+import { makeBundle, type ResultsBundle } from '../engine/sweep/bundle';
 import type { NoRetrainResult, RunResult, SweepResults } from '../engine/sweep/results';
-import { methodKey, SWEEP_CONFIG_VERSION, type MethodSpec, type SweepConfig } from '../engine/sweep/sweepConfig';
-import { isUnmasked, planRuns, UNMASKED } from '../engine/sweep/sweepPlan';
+import { MAX_BASE_SEEDS, methodKey, SWEEP_CONFIG_VERSION, type MethodSpec, type SweepConfig } from '../engine/sweep/sweepConfig';
+import { baseSeedsOf, isUnmasked, planRuns, UNMASKED } from '../engine/sweep/sweepPlan';
+import { isCollapsed, isUnconverged, type HealthFlag, type RunHealth } from '../engine/training/health';
 import { MASK_MODES, RANK_TRANSFORMS, REPLACEMENTS, TARGET_MODES, TIE_BREAKS } from './choices';
 import type { ShareConfig } from './configQuery';
 
@@ -46,9 +47,12 @@ export class Gen {
 }
 
 function randomTrain(g: Gen): TrainConfig {
-  const c = {} as TrainConfig;
-  for (const f of Object.keys(TRAIN_FIELDS) as TrainField[]) c[f] = g.number(TRAIN_LIMITS[f].min, TRAIN_LIMITS[f].max, TRAIN_FIELDS[f].integer);
-  return c;
+  const c: Record<string, unknown> = {};
+  for (const f of TRAIN_FIELD_NAMES) {
+    const spec = TRAIN_FIELDS[f];
+    c[f] = spec.kind === 'choice' ? g.pick(spec.choices) : g.number(spec.min, spec.max, spec.kind === 'integer');
+  }
+  return c as unknown as TrainConfig;
 }
 
 function randomValue(g: Gen, spec: FieldInfo): unknown {
@@ -87,6 +91,7 @@ function randomSweep(g: Gen, maxMethods = 6, maxThresholds = 8): SweepConfig {
     methods,
     thresholds: [...thresholds].sort((a, b) => a - b),
     seeds: g.int(1, 20),
+    baseSeeds: g.int(1, MAX_BASE_SEEDS),
     mask: {
       rankTransform: g.pick(RANK_TRANSFORMS),
       tieBreak: g.pick(TIE_BREAKS),
@@ -99,6 +104,7 @@ function randomSweep(g: Gen, maxMethods = 6, maxThresholds = 8): SweepConfig {
     base: randomTrain(g),
     retrain: randomTrain(g),
     noRetrain: g.bool(),
+    maskOnly: g.bool(),
   };
 }
 
@@ -106,27 +112,54 @@ export function randomShareConfig(g: Gen): ShareConfig {
   return { train: randomTrain(g), sweep: randomSweep(g), backend: g.bool() ? null : g.pick(BACKEND_NAMES) };
 }
 
+/** A health record as a run makes it: the flags that follow from its numbers, and sometimes the others. */
+function randomHealth(g: Gen, epochs: number): RunHealth {
+  const lossCurve = Array.from({ length: g.int(0, epochs * LOSS_POINTS_PER_EPOCH) }, () => Number(g.number(0, 3, false).toPrecision(4)));
+  const h = { predictedClasses: g.int(0, NUM_CLASSES), topClassShare: accuracy(g), finalLoss: lossCurve.length ? lossCurve[lossCurve.length - 1] : null, lossCurve };
+  const flags: HealthFlag[] = [];
+  if (isCollapsed(h)) flags.push('collapsed');
+  if (g.bool(0.2)) flags.push('chance');
+  if (isUnconverged(lossCurve)) flags.push('unconverged');
+  if (g.bool(0.1)) flags.push('belowBase');
+  return { ...h, flags };
+}
+
 /** An accuracy as a sweep reports it (correct / n) or any fraction. */
 const accuracy = (g: Gen): number => (g.bool() ? g.int(0, 1000) / 1000 : g.bool(0.1) ? g.pick([0, 1]) : g.rng());
 const precision = (g: Gen): (number | null)[] => Array.from({ length: NUM_CLASSES }, () => (g.bool(0.1) ? null : accuracy(g)));
 
 /** Results of a random sweep with some of its runs finished; small sweeps by default, so that they fit a link. */
-export function randomResults(g: Gen, size: { methods: number; thresholds: number; seeds: number } = { methods: 3, thresholds: 3, seeds: 2 }): SweepResults {
+export function randomResults(g: Gen, size: { methods: number; thresholds: number; seeds: number; bases: number } = { methods: 3, thresholds: 3, seeds: 2, bases: 1 }): SweepResults {
   const config = randomSweep(g, size.methods, size.thresholds);
   config.seeds = g.int(1, size.seeds);
+  config.baseSeeds = g.int(1, size.bases);
   config.retrain.seed = g.int(0, 1000);
+  // Short trainings, so that loss curves stay small enough for a link.
+  config.retrain.epochs = g.int(1, 2);
+  config.base.epochs = g.int(1, 2);
   const runs: RunResult[] = planRuns(config)
     .filter(() => g.bool(0.8))
-    .map((r) => ({ ...r, accuracy: accuracy(g), precision: precision(g), samplesPerSec: g.number(0, 1e5, false), seconds: g.number(0, 1e4, false) }));
+    .map((r) => ({
+      ...r,
+      accuracy: accuracy(g),
+      precision: precision(g),
+      samplesPerSec: g.number(0, 1e5, false),
+      seconds: g.number(0, 1e4, false),
+      epochs: g.bool(0.2) ? null : g.int(1, config.retrain.epochs),
+      health: g.bool(0.2) ? null : randomHealth(g, config.retrain.epochs),
+    }));
   const cells = config.thresholds.flatMap((t) => (isUnmasked(config, t) ? [UNMASKED] : config.methods.map(methodKey)).map((method) => ({ method, t })));
   const noRetrain: NoRetrainResult[] = config.noRetrain
-    ? cells.filter(() => g.bool(0.9)).map((c) => ({ method: c.method, threshold: c.t, accuracy: accuracy(g), precision: precision(g) }))
+    ? cells.flatMap((c) => baseSeedsOf(config).filter(() => g.bool(0.9)).map((baseSeed) => ({ method: c.method, threshold: c.t, baseSeed, accuracy: accuracy(g), precision: precision(g) })))
     : [];
+  const bases = baseSeedsOf(config)
+    .filter(() => g.bool(0.8))
+    .map((seed) => ({ seed, accuracy: accuracy(g), health: g.bool(0.3) ? null : randomHealth(g, config.base.epochs) }));
   return {
     config,
     runs,
     noRetrain,
-    baseAccuracy: g.bool(0.2) ? null : accuracy(g),
+    bases,
     provenance: {
       engineVersion: g.pick(['0.1.0', '1.2.3-beta']),
       backend: g.pick(BACKEND_NAMES),
@@ -139,5 +172,5 @@ export function randomResults(g: Gen, size: { methods: number; thresholds: numbe
 }
 
 export function randomBundle(g: Gen, size?: Parameters<typeof randomResults>[1]): ResultsBundle {
-  return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, title: g.text(200), results: randomResults(g, size) };
+  return makeBundle(g.text(200), randomResults(g, size));
 }

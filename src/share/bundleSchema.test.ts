@@ -1,19 +1,51 @@
 /** The results schema: each rule a stranger's file can break, and the words that say which field broke it. */
 import { describe, expect, test } from 'vitest';
+import { makeBundle } from '../engine/sweep/bundle';
 import { Gen, randomBundle } from './arbitrary';
 import { readBundle } from './bundleSchema';
 
+const HEALTH = { predictedClasses: 10, topClassShare: 0.12, finalLoss: 0.2, lossCurve: [2.1, 0.9, 0.21, 0.2], flags: [] };
+
 const base = (): Record<string, unknown> => {
-  const b = randomBundle(new Gen(3), { methods: 2, thresholds: 3, seeds: 2 });
+  const b = randomBundle(new Gen(3), { methods: 2, thresholds: 3, seeds: 2, bases: 1 });
   const config = { ...b.results.config, methods: [{ id: 'integratedGradients' as const, params: { steps: 16 } }, { id: 'random' as const, params: {} }] };
-  Object.assign(config, { thresholds: [0, 0.5], seeds: 1, noRetrain: true, mask: { ...config.mask, mode: 'roar' }, retrain: { ...config.retrain, seed: 5 } });
+  Object.assign(config, { thresholds: [0, 0.5], seeds: 1, baseSeeds: 1, noRetrain: true, maskOnly: false, mask: { ...config.mask, mode: 'roar' }, retrain: { ...config.retrain, seed: 5, epochs: 2 }, base: { ...config.base, seed: 3, epochs: 2 } });
   const results = {
     ...b.results,
     config,
-    runs: [{ key: 'unmasked|0|5', method: 'unmasked', threshold: 0, seed: 5, accuracy: 0.9, precision: Array(10).fill(0.9), samplesPerSec: 1000, seconds: 2 }],
-    noRetrain: [{ method: 'random', threshold: 0.5, accuracy: 0.4, precision: Array(10).fill(null) }],
+    runs: [{ key: 'unmasked|0|5|none', kind: 'retrain' as const, method: 'unmasked', threshold: 0, seed: 5, baseSeed: null, accuracy: 0.9, precision: Array(10).fill(0.9), samplesPerSec: 1000, seconds: 2, epochs: 2, health: HEALTH }],
+    noRetrain: [{ method: 'random', threshold: 0.5, baseSeed: 3, accuracy: 0.4, precision: Array(10).fill(null) }],
+    bases: [{ seed: 3, accuracy: 0.95, health: HEALTH }],
   };
-  return JSON.parse(JSON.stringify({ ...b, results })) as Record<string, unknown>;
+  return JSON.parse(JSON.stringify(makeBundle(b.title, results))) as Record<string, unknown>;
+};
+
+/** The same sweep as a version 1 file wrote it: no base models, kinds, health or verdicts. */
+const v1 = (): Record<string, unknown> => {
+  const b = base() as { results: Record<string, unknown> & { config: Record<string, unknown> } };
+  const { baseSeeds, maskOnly, ...config } = b.results.config;
+  void baseSeeds;
+  void maskOnly;
+  const train = (t: unknown) => {
+    const { optimizer, warmupSteps, stopping, patience, ...rest } = t as Record<string, unknown>;
+    void [optimizer, warmupSteps, stopping, patience];
+    return rest;
+  };
+  return {
+    format: 'roar-lab-results',
+    version: 1,
+    title: 'an old sweep',
+    results: {
+      config: { ...config, version: 1, base: train(config.base), retrain: train(config.retrain) },
+      runs: [{ key: 'unmasked|0|5', method: 'unmasked', threshold: 0, seed: 5, accuracy: 0.9, precision: Array(10).fill(0.9), samplesPerSec: 1000, seconds: 2 }],
+      noRetrain: [
+        { method: 'random', threshold: 0.5, accuracy: 0.3, precision: Array(10).fill(null) },
+        { method: 'random', threshold: 0.5, accuracy: 0.4, precision: Array(10).fill(null) },
+      ],
+      baseAccuracy: 0.95,
+      provenance: b.results.provenance,
+    },
+  };
 };
 
 const DELETE = Symbol('delete');
@@ -45,8 +77,8 @@ describe('bundle schema', () => {
 
   test.each<[string, string, unknown, RegExp]>([
     ['another format', 'format', 'something-else', /^format must be “roar-lab-results”/],
-    ['a newer version', 'version', 2, /^version is 2; this page reads version 1/],
-    ['a missing field', 'results.baseAccuracy', DELETE, /^results is missing the field “baseAccuracy”/],
+    ['a newer version', 'version', 3, /^version is 3; this page reads versions 1 and 2/],
+    ['a missing field', 'results.bases', DELETE, /^results is missing the field “bases”/],
     ['an extra field', 'results.extra', 1, /^results has an unknown field “extra”/],
     ['a prototype key', 'results.__proto__', { polluted: 1 }, /^results has an unknown field “__proto__”/],
     ['an accuracy above 1', 'results.runs.0.accuracy', 1.5, /^results\.runs\[0\]\.accuracy must be a number from 0 to 1; got 1\.5/],
@@ -60,7 +92,15 @@ describe('bundle schema', () => {
     ['bad parameters', 'results.config.methods.0.params', { steps: 5000 }, /^results\.config\.methods\[0\]\.params are not valid: integratedGradients: steps must be an integer from 1 to 1024/],
     ['a prototype key in parameters', 'results.config.methods.1.params', JSON.parse('{"__proto__":{"x":1}}'), /unknown parameter "__proto__"/],
     ['a bad training value', 'results.config.retrain.batchSize', 0, /^results\.config\.retrain\.batchSize is not valid: Batch size must be a whole number from 1 to 4096/],
-    ['a run outside the plan', 'results.runs.0.key', 'unmasked|0|6', /^results\.runs\[0\]\.key names no run of this sweep's configuration/],
+    ['a run outside the plan', 'results.runs.0.key', 'unmasked|0|6|none', /^results\.runs\[0\]\.key names no run of this sweep's configuration/],
+    ['a run of the wrong kind', 'results.runs.0.kind', 'maskOnly', /^results\.runs\[0\]\.kind must be the text “retrain”/],
+    ['a base model of another sweep', 'results.bases.0.seed', 4, /^results\.bases\[0\]\.seed must be one of this sweep's base seeds \(3\)/],
+    ['a loss curve longer than the training', 'results.runs.0.health.lossCurve', Array(21).fill(0.2), /^results\.runs\[0\]\.health\.lossCurve must hold 0 to 20 entries/],
+    ['a final loss that is not the curve’s last', 'results.runs.0.health.finalLoss', 0.3, /finalLoss must be the last point of the loss curve/],
+    ['a collapsed model not flagged', 'results.runs.0.health.topClassShare', 0.9, /health\.flags do not agree with the predicted classes recorded \(collapsed\)/],
+    ['a flag the numbers do not support', 'results.runs.0.health.flags', ['unconverged'], /health\.flags do not agree with the loss curve recorded \(unconverged\)/],
+    ['an unknown flag', 'results.bases.0.health.flags', ['lucky'], /^results\.bases\[0\]\.health\.flags\[0\] must be one of collapsed, chance, unconverged, belowBase/],
+    ['a verdict the runs do not give', 'verdicts.0.verdict', 'better', /^verdicts\[0\] does not follow from the runs: they give the text “integratedGradients\{"steps":16\}” the verdict “inconclusive”/],
     ['a run whose fields disagree with its key', 'results.runs.0.seed', 6, /^results\.runs\[0\]\.seed must be 5 for the run/],
     ['a repeated run', 'results.runs.1', run0(), /^results\.runs\[1\]\.key repeats the run/],
     ['a no-retrain score of no cell', 'results.noRetrain.0.threshold', 0.3, /^results\.noRetrain\[0\] scores no cell of this sweep/],
@@ -68,14 +108,26 @@ describe('bundle schema', () => {
     ['a date that is not one', 'results.provenance.startedAt', 'yesterday', /^results\.provenance\.startedAt must be a date/],
     ['an unknown backend', 'results.provenance.backend', 'quantum', /^results\.provenance\.backend must be one of webgpu, webgl, wasm, cpu/],
     ['a list for an object', 'results.config.mask', [], /^results\.config\.mask must be an object; got a list/],
-    ['deep nesting where a number belongs', 'results.baseAccuracy', JSON.parse('['.repeat(5000) + ']'.repeat(5000)), /^results\.baseAccuracy must be a number from 0 to 1; got a list/],
+    ['deep nesting where a number belongs', 'results.bases.0.accuracy', JSON.parse('['.repeat(5000) + ']'.repeat(5000)), /^results\.bases\[0\]\.accuracy must be a number from 0 to 1; got a list/],
   ])('rejects %s, naming the field', (_, path, value, message) => {
     expect(errorOf(edited(path, value))).toMatch(message);
   });
 
-  test('a resumed sweep may score a no-retrain cell twice; the file still opens', () => {
+  test('a no-retrain cell is scored once per base model', () => {
     const again = (base().results as { noRetrain: unknown[] }).noRetrain[0];
-    expect(errorOf(edited('results.noRetrain.1', again))).toBe('accepted');
+    expect(errorOf(edited('results.noRetrain.1', again))).toMatch(/^results\.noRetrain\[1\] scores a cell a second time/);
+  });
+
+  test('a version 1 file opens as the version 2 bundle that says the same, with health unknown', () => {
+    const r = readBundle(v1(), 'The file');
+    if (!('bundle' in r)) throw new Error(r.error);
+    const { results } = r.bundle;
+    expect(results.config).toMatchObject({ version: 2, baseSeeds: 1, maskOnly: false, retrain: { optimizer: 'sgd', warmupSteps: 0, stopping: 'epochs' } });
+    expect(results.runs).toEqual([expect.objectContaining({ key: 'unmasked|0|5|none', kind: 'retrain', baseSeed: null, epochs: null, health: null })]);
+    // A resumed version 1 sweep scored the cell twice: the later score is kept, for base model 3.
+    expect(results.noRetrain).toEqual([expect.objectContaining({ method: 'random', threshold: 0.5, baseSeed: 3, accuracy: 0.4 })]);
+    expect(results.bases).toEqual([{ seed: 3, accuracy: 0.95, health: null }]);
+    expect(r.bundle.verdicts.map((v) => v.verdict)).toEqual(['inconclusive', 'baseline']);
   });
 
   test('strings are kept as text, whatever they contain', () => {

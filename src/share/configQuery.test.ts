@@ -64,7 +64,7 @@ describe('config query', () => {
     const { config, notices } = decodeConfigQuery('?v=1&lr=banana&t=5,3&seeds=0&mode=sideways&methods=gradient,magic&base.epochs=1.5&noRetrain=yes', start());
     const byKey = (k: string) => notices.find((n) => n.startsWith(`Link setting ${k}=`));
     expect(byKey('lr')).toMatch(/Learning rate must be a number from 0\.000001 to 1\. Using “0\.01” instead\./);
-    expect(byKey('t')).toMatch(/thresholds must increase, without repeats\. Using “0,10,50,90” instead\./);
+    expect(byKey('t')).toMatch(/thresholds must increase, without repeats\. Using “0,50,90” instead\./);
     expect(byKey('seeds')).toMatch(/Seeds per cell must be a whole number from 1 to 20/);
     expect(byKey('mode')).toMatch(/one of roar, kar/);
     expect(byKey('methods')).toMatch(/unknown method “magic”/);

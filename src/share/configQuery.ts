@@ -8,12 +8,15 @@
  *   &methods=gradient,integratedGradients(steps:16),random
  *                                           the sweep's methods and their parameters (grammar: methodsText.ts)
  *   &t=0,10,50,90                           thresholds, in percent of the pixels, increasing
- *   &seeds=2                                retraining seeds per cell
+ *   &seeds=2                                retraining seeds per cell and base model
+ *   &bases=2                                base models (seeds base.seed, base.seed + 1, …)
  *   &mode=roar&repl=mean&rank=abs           ROAR|KAR, replacement, rank transform (abs|square|signed)
  *   &ties=random&tieSeed=7                  tie-break (random|index) and its seed
  *   &target=label&mapSeed=1                 class the maps explain (label|predicted), seed of the maps
  *   &noRetrain=1                            also score the base model without retraining (1|0)
+ *   &maskOnly=1                             also train on the removal pattern alone (1|0)
  *   &base.lr=0.01&base.mom=0.9&base.batch=64&base.epochs=2&base.train=12000&base.test=2000&base.seed=1
+ *   &base.opt=adam&base.warmup=0&base.stop=plateau&base.patience=2
  *                                           the sweep's base model, same keys as the training form
  *   &retrain.lr=0.01&…&retrain.seed=1       each retrained model, same keys
  *   &backend=wasm                           webgpu|webgl|wasm|cpu, read by state/backendParam.ts as before
@@ -26,8 +29,8 @@
  * current value, and a bad one keeps it too, with a notice naming the field and the value used instead.
  */
 import { TRAIN_LIMITS, type BackendName, type MaskConfig, type TrainConfig } from '../engine/defaults';
-import { checkTrainValue, TRAIN_FIELDS, type TrainField } from '../engine/config/trainConfig';
-import type { SweepConfig } from '../engine/sweep/sweepConfig';
+import { checkTrainValue, TRAIN_FIELD_NAMES, TRAIN_FIELDS, type TrainField } from '../engine/config/trainConfig';
+import { MAX_BASE_SEEDS, type SweepConfig } from '../engine/sweep/sweepConfig';
 import { backendFromUrl } from '../state/backendParam';
 import { MASK_MODES, RANK_TRANSFORMS, REPLACEMENTS, TARGET_MODES, TIE_BREAKS } from './choices';
 import { decimalText, parseDecimal, parsePercent, percentText } from './decimalText';
@@ -99,25 +102,30 @@ const TRAIN_KEYS: Record<TrainField, string> = {
   trainSize: 'train',
   testSize: 'test',
   seed: 'seed',
+  optimizer: 'opt',
+  warmupSteps: 'warmup',
+  stopping: 'stop',
+  patience: 'patience',
 };
 
-/** The seven training fields of one TrainConfig, keyed `lr`, `mom`, … after `prefix`. */
+/** The training fields of one TrainConfig, keyed `lr`, `mom`, … after `prefix`. */
 function trainFields(prefix: string, of: (c: ShareConfig) => TrainConfig): AnyField[] {
-  return (Object.keys(TRAIN_FIELDS) as TrainField[]).map((f) =>
-    field<number>({
+  return TRAIN_FIELD_NAMES.map((f) => {
+    const choice = TRAIN_FIELDS[f].kind === 'choice';
+    return field<number | string>({
       key: `${prefix}${TRAIN_KEYS[f]}`,
       get: (c) => of(c)[f],
       set: (c, v) => {
-        of(c)[f] = v;
+        (of(c) as unknown as Record<string, unknown>)[f] = v;
       },
       parse: (text) => {
-        const v = parseDecimal(text) ?? Number.NaN;
+        const v = choice ? text : (parseDecimal(text) ?? Number.NaN);
         const error = checkTrainValue(f, v);
         return error ? { error } : { value: v };
       },
-      format: decimalText,
-    }),
-  );
+      format: (v) => (typeof v === 'number' ? decimalText(v) : String(v)),
+    });
+  });
 }
 
 /** A masking rule that is one of a few words (mode, replacement, rank transform, tie-break). */
@@ -216,6 +224,24 @@ const FIELDS: readonly AnyField[] = [
     },
     parse: (text) => integer(text, 'The map seed', 0, SEED_MAX),
     format: decimalText,
+  }),
+  field({
+    key: 'bases',
+    get: (c) => c.sweep.baseSeeds,
+    set: (c, v) => {
+      c.sweep.baseSeeds = v;
+    },
+    parse: (text) => integer(text, 'Base models', 1, MAX_BASE_SEEDS),
+    format: decimalText,
+  }),
+  field({
+    key: 'maskOnly',
+    get: (c) => c.sweep.maskOnly,
+    set: (c, v) => {
+      c.sweep.maskOnly = v;
+    },
+    parse: (text) => (text === '1' || text === '0' ? { value: text === '1' } : { error: 'maskOnly must be 1 (also train on the removal pattern alone) or 0.' }),
+    format: (v) => (v ? '1' : '0'),
   }),
   field({
     key: 'noRetrain',

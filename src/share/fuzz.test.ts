@@ -103,7 +103,7 @@ function malformedJson(g: Gen, kind: number, pool: readonly Json[]): { json: str
     }
     case 1: {
       const key = g.pick(['version', 'format']);
-      (valid as Record<string, Json>)[key] = g.pick<Json>([0, 2, 99, '1', null, -1, 'roar-lab', 'ROAR-LAB-RESULTS']);
+      (valid as Record<string, Json>)[key] = g.pick<Json>([0, 3, 99, '1', '2', null, -1, 'roar-lab', 'ROAR-LAB-RESULTS']);
       return { json: JSON.stringify(valid), expect: /^(version|format) / };
     }
     case 2: {
@@ -121,7 +121,7 @@ function malformedJson(g: Gen, kind: number, pool: readonly Json[]): { json: str
       const numbers = [...text.matchAll(/:(-?\d+(\.\d+)?(e-?\d+)?)(?=[,}\]])/g)];
       const m = g.pick(numbers);
       const bad = g.pick(['1e999', '-1e999', 'NaN', 'Infinity', '-Infinity']);
-      return { json: text.slice(0, m.index + 1) + bad + text.slice(m.index + m[0].length), expect: /not valid JSON|must be|names no run|scores no cell|is not valid|^version is/ };
+      return { json: text.slice(0, m.index + 1) + bad + text.slice(m.index + m[0].length), expect: /not valid JSON|must be|names no run|scores no cell|is not valid|^version is|does not follow from the runs/ };
     }
     case 5: {
       const key = g.pick(['__proto__', 'constructor', 'prototype', '__defineGetter__']);
@@ -133,7 +133,7 @@ function malformedJson(g: Gen, kind: number, pool: readonly Json[]): { json: str
     }
     case 7: {
       const v = randomJson(g);
-      return { json: JSON.stringify(v), expect: /^The (file|link's data) (must be an object|is missing the field|has an unknown field)|^format must/ };
+      return { json: JSON.stringify(v), expect: /^The (file|link's data) (must be an object|is missing the field|has an unknown field)|^format must|^version is/ };
     }
     case 8: {
       const field = g.pick(['title', 'results.provenance.device', 'results.provenance.backendDetails']);
@@ -227,8 +227,8 @@ describe('fuzz', () => {
         json = String.fromCharCode(...randomBytes(g, g.int(0, 300)));
         expected = /not valid JSON|The file must be an object/;
       } else {
-        json = g.pick(['', ' ', 'null', '[]', '"roar-lab-results"', '{}', bundleJson(randomBundle(g)).replace('"version":1', '"version":"1"')]);
-        expected = /not valid JSON|The file must be an object|The file is missing|^version /;
+        json = g.pick(['', ' ', 'null', '[]', '"roar-lab-results"', '{}', bundleJson(randomBundle(g)).replace('"version":2', '"version":"2"')]);
+        expected = /not valid JSON|The file must be an object|The file is missing|^version |^format must/;
       }
       const r = parseBundleJson(json, 'The file');
       expect('error' in r, json.slice(0, 80)).toBe(true);

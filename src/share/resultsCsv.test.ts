@@ -33,20 +33,23 @@ describe('results CSV', () => {
       expect(rows).toHaveLength(1 + r.runs.length + r.noRetrain.length);
       r.runs.forEach((run, j) => {
         const row = rows[1 + j];
-        expect(row.slice(0, 3)).toEqual(['retrained', run.method, `label of ${run.method}`]);
-        expect(row.slice(3).map((v) => (v === '' ? null : Number(v)))).toEqual([run.threshold, run.seed, run.accuracy, ...run.precision]);
+        expect(row.slice(0, 3)).toEqual([run.kind === 'maskOnly' ? 'mask-only' : 'retrained', run.method, `label of ${run.method}`]);
+        const numbers = (cells: string[]) => cells.map((v) => (v === '' ? null : Number(v)));
+        expect(numbers(row.slice(3, 9))).toEqual([run.threshold, run.seed, run.baseSeed, run.accuracy, run.epochs, run.health?.finalLoss ?? null]);
+        expect(row[9]).toBe(run.health ? run.health.flags.join(' ') || 'ok' : '');
+        expect(numbers(row.slice(10))).toEqual(run.precision);
       });
       r.noRetrain.forEach((nr, j) => {
         const row = rows[1 + r.runs.length + j];
-        expect(row.slice(0, 5)).toEqual(['no-retrain', nr.method, `label of ${nr.method}`, String(nr.threshold), '']);
-        expect(Number(row[5])).toBe(nr.accuracy);
+        expect(row.slice(0, 6)).toEqual(['no-retrain', nr.method, `label of ${nr.method}`, String(nr.threshold), '', String(nr.baseSeed)]);
+        expect(Number(row[6])).toBe(nr.accuracy);
       });
     }
   });
 
   test('quotes commas and quotes, and defuses text a spreadsheet would run as a formula', () => {
     const r = randomResults(new Gen(6));
-    r.runs = [{ ...r.runs[0], method: 'integratedGradients{"steps":16}' }];
+    r.runs = [{ ...r.runs[0], kind: 'retrain', method: 'integratedGradients{"steps":16}' }];
     r.noRetrain = [];
     const labels: Record<string, string> = { 'integratedGradients{"steps":16}': '=HYPERLINK("http://evil","x")' };
     const line = resultsCsv(r, (k) => labels[k]).split('\r\n')[1];

@@ -22,7 +22,7 @@ export function describe(v: unknown): string {
   return typeof v === 'object' ? 'an object' : typeof v;
 }
 
-function isPlainRecord(v: unknown): v is Record<string, unknown> {
+export function isPlainRecord(v: unknown): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const proto: unknown = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;

@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import type { BackendInfo } from '../engine/backend/backend';
 import { REFERENCE_TRAIN, type BackendName, type TrainConfig } from '../engine/defaults';
-import { checkTrainValue, TRAIN_FIELDS, type TrainField } from '../engine/config/trainConfig';
+import { checkTrainValue, TRAIN_FIELD_NAMES, trainValueFromText, type TrainField } from '../engine/config/trainConfig';
 import type { Evaluation } from '../engine/training/evaluate';
 import type { TrainOutcome } from '../engine/training/train';
 import type { DataSummary, WorkerEvent } from '../worker/protocol';
@@ -60,19 +60,18 @@ export interface LabState {
 
 
 const toForm = (c: TrainConfig): Record<TrainField, string> =>
-  Object.fromEntries((Object.keys(TRAIN_FIELDS) as TrainField[]).map((f) => [f, String(c[f])])) as Record<TrainField, string>;
+  Object.fromEntries(TRAIN_FIELD_NAMES.map((f) => [f, String(c[f])])) as Record<TrainField, string>;
 
 function parseForm(form: Record<TrainField, string>): { config: TrainConfig | null; errors: Partial<Record<TrainField, string>> } {
   const errors: Partial<Record<TrainField, string>> = {};
-  const config = { ...REFERENCE_TRAIN };
-  for (const f of Object.keys(TRAIN_FIELDS) as TrainField[]) {
-    const raw = form[f].trim();
-    const value = raw === '' ? Number.NaN : Number(raw);
+  const config: Record<string, unknown> = { ...REFERENCE_TRAIN };
+  for (const f of TRAIN_FIELD_NAMES) {
+    const value = trainValueFromText(f, form[f]);
     const msg = checkTrainValue(f, value);
     if (msg) errors[f] = msg;
     else config[f] = value;
   }
-  return { config: Object.keys(errors).length ? null : config, errors };
+  return { config: Object.keys(errors).length ? null : (config as unknown as TrainConfig), errors };
 }
 
 export function createLabStore(port: WorkerPort) {
@@ -94,8 +93,7 @@ export function createLabStore(port: WorkerPort) {
 
     setField: (field, value) => {
       const form = { ...get().form, [field]: value };
-      const raw = value.trim();
-      const msg = checkTrainValue(field, raw === '' ? Number.NaN : Number(raw));
+      const msg = checkTrainValue(field, trainValueFromText(field, value));
       const formErrors = { ...get().formErrors };
       if (msg) formErrors[field] = msg;
       else delete formErrors[field];

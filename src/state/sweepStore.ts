@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import type { BackendInfo } from '../engine/backend/backend';
 import type { MaskConfig } from '../engine/defaults';
 import type { SweepProgress } from '../engine/sweep/runSweep';
-import { ENGINE_VERSION, type SweepResults } from '../engine/sweep/results';
+import { applySweepEvent, emptyResults, ENGINE_VERSION, type SweepResults } from '../engine/sweep/results';
 import { PRESETS, presetConfig, sweepConfigErrors, withRandomBaseline, type PresetId, type SweepConfig } from '../engine/sweep/sweepConfig';
 import type { WorkerEvent } from '../worker/protocol';
 import type { WorkerPort } from './labStore';
@@ -96,20 +96,14 @@ export function createSweepStore(port: WorkerPort) {
           title: `${label}, ${startedAt.slice(0, 16).replace('T', ' ')}`,
           status: 'running',
           updatedAt: startedAt,
-          results: {
-            config,
-            runs: [],
-            noRetrain: [],
-            baseAccuracy: null,
-            provenance: {
-              engineVersion: ENGINE_VERSION,
-              backend: s.backend.name,
-              backendDetails: s.backend.details,
-              startedAt,
-              finishedAt: null,
-              device: navigator.userAgent,
-            },
-          },
+          results: emptyResults(config, {
+            engineVersion: ENGINE_VERSION,
+            backend: s.backend.name,
+            backendDetails: s.backend.details,
+            startedAt,
+            finishedAt: null,
+            device: navigator.userAgent,
+          }),
         });
       },
       pause: () => {
@@ -182,13 +176,13 @@ export function createSweepStore(port: WorkerPort) {
             set({ progress: e.progress });
             break;
           case 'sweepBase':
-            set({ current: { ...cur, results: { ...cur.results, baseAccuracy: e.accuracy } } });
+            set({ current: { ...cur, results: applySweepEvent(cur.results, { type: 'base', base: e.base }) } });
             break;
           case 'sweepNoRetrain':
-            set({ current: { ...cur, results: { ...cur.results, noRetrain: [...cur.results.noRetrain, e.result] } } });
+            set({ current: { ...cur, results: applySweepEvent(cur.results, { type: 'noRetrain', result: e.result }) } });
             break;
           case 'sweepRun':
-            set({ current: { ...cur, results: { ...cur.results, runs: [...cur.results.runs, e.run] } } });
+            set({ current: { ...cur, results: applySweepEvent(cur.results, { type: 'run', run: e.run }) } });
             persist();
             break;
           case 'sweepDone':

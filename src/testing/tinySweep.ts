@@ -8,11 +8,13 @@ export function tinySweep(base: Partial<TrainConfig>, retrain: Partial<TrainConf
     methods: [{ id: 'gradient', params: {} }],
     thresholds: [0, 0.5, 0.9],
     seeds: 2,
+    baseSeeds: 1,
     mask: { ...DEFAULT_MASK },
     target: 'label',
     mapSeed: 1,
     base: { ...REFERENCE_TRAIN, learningRate: 0.01, ...base },
     retrain: { ...REFERENCE_TRAIN, learningRate: 0.01, seed: 11, ...retrain },
     noRetrain: true,
+    maskOnly: false,
   };
 }

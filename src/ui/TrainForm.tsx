@@ -1,17 +1,7 @@
-import { REFERENCE_TRAIN, TRAIN_LIMITS } from '../engine/defaults';
-import { TRAIN_FIELDS, type TrainField } from '../engine/config/trainConfig';
+import { REFERENCE_TRAIN } from '../engine/defaults';
+import { TRAIN_FIELD_NAMES, TRAIN_FIELDS } from '../engine/config/trainConfig';
 import { QUICK_TRAIN } from '../state/labStore';
 import { useLab } from './storeContext';
-
-const HINTS: Record<TrainField, string> = {
-  learningRate: 'SGD step size. The paper uses 0.001; 0.01 learns faster.',
-  momentum: 'SGD momentum (0.9 in the paper).',
-  batchSize: 'Images per gradient step (64 in the paper).',
-  epochs: 'Passes over the training images (10 in the paper).',
-  trainSize: `How many of the ${TRAIN_LIMITS.trainSize.max.toLocaleString('en')} training images to use.`,
-  testSize: `How many of the ${TRAIN_LIMITS.testSize.max.toLocaleString('en')} test images to score on.`,
-  seed: 'Fixes the initial weights and the data order: same seed, same numbers.',
-};
 
 /** Training settings with validation, presets, and Train / Stop. */
 export function TrainForm() {
@@ -49,23 +39,35 @@ export function TrainForm() {
         </button>
       </div>
       <div className="fields">
-        {(Object.keys(TRAIN_FIELDS) as TrainField[]).map((f) => (
-          <label key={f} className={errors[f] ? 'field invalid' : 'field'}>
-            <span>{TRAIN_FIELDS[f].label}</span>
-            <input
-              name={f}
-              inputMode="decimal"
-              value={form[f]}
-              disabled={busy}
-              aria-invalid={errors[f] ? true : undefined}
-              aria-describedby={`${f}-help`}
-              onChange={(e) => setField(f, e.target.value)}
-            />
-            <small id={`${f}-help`} className={errors[f] ? 'error' : 'muted'} role={errors[f] ? 'alert' : undefined}>
-              {errors[f] ?? HINTS[f]}
-            </small>
-          </label>
-        ))}
+        {TRAIN_FIELD_NAMES.map((f) => {
+          const spec = TRAIN_FIELDS[f];
+          const common = {
+            name: f,
+            value: form[f],
+            disabled: busy,
+            'aria-invalid': errors[f] ? true : undefined,
+            'aria-describedby': `${f}-help`,
+          } as const;
+          return (
+            <label key={f} className={errors[f] ? 'field invalid' : 'field'}>
+              <span>{spec.label}</span>
+              {spec.kind === 'choice' ? (
+                <select {...common} onChange={(e) => setField(f, e.target.value)}>
+                  {spec.choices.map((c) => (
+                    <option key={c} value={c}>
+                      {spec.words[c]}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input {...common} inputMode="decimal" onChange={(e) => setField(f, e.target.value)} />
+              )}
+              <small id={`${f}-help`} className={errors[f] ? 'error' : 'muted'} role={errors[f] ? 'alert' : undefined}>
+                {errors[f] ?? spec.hint}
+              </small>
+            </label>
+          );
+        })}
       </div>
       <div className="actions">
         {busy ? (

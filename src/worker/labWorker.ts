@@ -143,7 +143,7 @@ async function runSweepJob(jobId: number, config: SweepConfig, completed: string
       lastPost = now;
       post({ type: 'sweepProgress', jobId, progress });
     },
-    onBase: (accuracy) => post({ type: 'sweepBase', jobId, accuracy }),
+    onBase: (base) => post({ type: 'sweepBase', jobId, base }),
     onNoRetrain: (result) => post({ type: 'sweepNoRetrain', jobId, result }),
     onRun: (run) => post({ type: 'sweepRun', jobId, run }),
   });

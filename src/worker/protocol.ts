@@ -10,7 +10,7 @@ import type { TargetMode } from '../engine/attribution/targets';
 import type { GalleryImage } from '../engine/gallery/galleryGrid';
 import type { MethodSpec, SweepConfig } from '../engine/sweep/sweepConfig';
 import type { SweepProgress } from '../engine/sweep/runSweep';
-import type { NoRetrainResult, RunResult } from '../engine/sweep/results';
+import type { BaseResult, NoRetrainResult, RunResult } from '../engine/sweep/results';
 
 /** Which digits the gallery shows. */
 export type DigitChoice =
@@ -55,7 +55,7 @@ export type WorkerEvent =
   /** Where the sweep runs: `parallelism` workers, described for the record (null: in the lab worker). */
   | { type: 'sweepStarted'; jobId: number; parallelism: number; details: string | null }
   | { type: 'sweepProgress'; jobId: number; progress: SweepProgress }
-  | { type: 'sweepBase'; jobId: number; accuracy: number }
+  | { type: 'sweepBase'; jobId: number; base: BaseResult }
   | { type: 'sweepNoRetrain'; jobId: number; result: NoRetrainResult }
   | { type: 'sweepRun'; jobId: number; run: RunResult }
   | { type: 'sweepDone'; jobId: number; cancelled: boolean }

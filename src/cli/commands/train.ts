@@ -1,6 +1,6 @@
 /** `roar train`: trains the reference CNN in Node and prints test accuracy and throughput. */
 import * as tf from '@tensorflow/tfjs';
-import { REFERENCE_TRAIN, TRAIN_LIMITS, type BackendName, type TrainConfig } from '../../engine/defaults';
+import { REFERENCE_TRAIN, type BackendName, type TrainConfig } from '../../engine/defaults';
 import { head } from '../../engine/data/mnist';
 import { createCnn, disposeCnn } from '../../engine/model/cnn';
 import { train } from '../../engine/training/train';
@@ -8,34 +8,20 @@ import { evaluate } from '../../engine/training/evaluate';
 import { loadMnistNode } from '../../node/loadMnist';
 import { initNodeBackend } from '../../node/nodeBackend';
 import { parseFlags, type FlagSpec } from '../args';
+import { applyTrainFlags, trainFlagSpecs, trainFlagsUsage } from '../trainFlags';
 
-const L = TRAIN_LIMITS;
 const FLAGS: Record<string, FlagSpec> = {
-  epochs: { kind: 'number', ...L.epochs, integer: true },
-  lr: { kind: 'number', ...L.learningRate },
-  momentum: { kind: 'number', ...L.momentum },
-  batch: { kind: 'number', ...L.batchSize, integer: true },
-  'train-size': { kind: 'number', ...L.trainSize, integer: true },
-  'test-size': { kind: 'number', ...L.testSize, integer: true },
-  seed: { kind: 'number', ...L.seed, integer: true },
+  ...trainFlagSpecs(),
   backend: { kind: 'string', choices: ['wasm', 'cpu'] },
   json: { kind: 'boolean' },
 };
 
-export const trainUsage = `roar train [--epochs N] [--lr X] [--momentum M] [--batch B] [--train-size N] [--test-size N] [--seed S] [--backend wasm|cpu] [--json]
+export const trainUsage = `roar train ${trainFlagsUsage()} [--backend wasm|cpu] [--json]
   Defaults: the reference setting of seed 000 (lr ${REFERENCE_TRAIN.learningRate}, momentum ${REFERENCE_TRAIN.momentum}, batch ${REFERENCE_TRAIN.batchSize}, ${REFERENCE_TRAIN.epochs} epochs, all 60,000 training images).`;
 
 export async function trainCommand(argv: readonly string[]): Promise<number> {
   const f = parseFlags(argv, FLAGS);
-  const cfg: TrainConfig = {
-    learningRate: (f.lr as number | undefined) ?? REFERENCE_TRAIN.learningRate,
-    momentum: (f.momentum as number | undefined) ?? REFERENCE_TRAIN.momentum,
-    batchSize: (f.batch as number | undefined) ?? REFERENCE_TRAIN.batchSize,
-    epochs: (f.epochs as number | undefined) ?? REFERENCE_TRAIN.epochs,
-    trainSize: (f['train-size'] as number | undefined) ?? REFERENCE_TRAIN.trainSize,
-    testSize: (f['test-size'] as number | undefined) ?? REFERENCE_TRAIN.testSize,
-    seed: (f.seed as number | undefined) ?? REFERENCE_TRAIN.seed,
-  };
+  const cfg: TrainConfig = applyTrainFlags(REFERENCE_TRAIN, f);
   const json = f.json === true;
   const backend = await initNodeBackend((f.backend as BackendName | undefined) ?? null);
   const log = (s: string): void => void process.stderr.write(s);

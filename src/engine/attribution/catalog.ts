@@ -129,7 +129,7 @@ const gradCam = withFields<GradCamParams>(
     label: 'Grad-CAM',
     description:
       'Weights each channel of the last convolutional layer by how much the class score depends on it on average, adds the weighted ' +
-      'channels and keeps the positive part: a coarse 8×8 map of where the evidence for the class sits, stretched to 28×28. ' +
+      'channels and keeps the positive part: a coarse 8×8 map of where the evidence for the class sits, each cell placed on the pixels it looks at. ' +
       'Selvaraju et al., "Grad-CAM" (2017).',
     signed: false,
     defaults: {},

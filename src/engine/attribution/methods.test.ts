@@ -4,13 +4,15 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { NUM_CLASSES, PIXELS } from '../defaults';
+import { NUM_CLASSES, PIXELS, REFERENCE_TRAIN } from '../defaults';
 import { fillBatch, head } from '../data/mnist';
 import { createCnn, disposeCnn, logits, toInput, type Cnn } from '../model/cnn';
 import { train } from '../training/train';
 import { loadMnistNode } from '../../node/loadMnist';
 import { useWasmBackend } from '../../testing/wasmBackend';
 import { fullGradients } from './fullGrad';
+import { gradCamLayerMaps } from './gradCam';
+import { lastConvCentre, placeOnImage, placementMatrix } from './upsample';
 import { forwardLogits } from './forwardLogits';
 import { completenessGap } from './integratedGradients';
 import { ATTRIBUTION_METHODS, METHOD_IDS, getMethod } from './registry';
@@ -27,7 +29,7 @@ beforeAll(async () => {
   model = createCnn(3);
   // 6,400 images for one epoch at lr 0.01 reach ~80–90 % test accuracy in a few seconds on wasm:
   // enough for class scores that differ clearly between a digit and the black baseline.
-  await train(model, head(mnist.train, 6400), { learningRate: 0.01, momentum: 0.9, batchSize: 64, epochs: 1, trainSize: 6400, testSize: 1, seed: 3 });
+  await train(model, head(mnist.train, 6400), { ...REFERENCE_TRAIN, learningRate: 0.01, epochs: 1, trainSize: 6400, testSize: 1, seed: 3 });
   const indices = Array.from({ length: B }, (_, i) => i);
   const inputs = fillBatch(mnist.test, indices, new Float32Array(B * PIXELS));
   const labels = indices.map((i) => mnist.test.labels[i]);
@@ -166,17 +168,47 @@ describe('guided backprop', () => {
   });
 });
 
+/** The Grad-CAM maps of the test digits on the last conv's 8×8 grid, before placing them on the image. */
+const gradCamCells = (): Float32Array =>
+  tf.tidy(() => {
+    const oneHot = tf.cast(tf.oneHot(tf.tensor1d(ctx.targets, 'int32'), NUM_CLASSES), 'float32') as tf.Tensor2D;
+    return gradCamLayerMaps(model, toInput(ctx.inputs, B), oneHot).dataSync() as Float32Array;
+  });
+
 describe('Grad-CAM', () => {
   test('is non-negative, 28×28 per image, and smooth (an upsampled 8×8 map)', async () => {
     const maps = await run(ATTRIBUTION_METHODS.gradCam);
     expect(maps.length).toBe(B * 28 * 28);
     expect(maps.every((v) => v >= 0)).toBe(true);
-    // Bilinear upsampling by 3.5× moves at most one 8×8 step per 3.5 pixels: neighbours differ by far less than the peak.
+    const cells = gradCamCells();
+    // Cells 2 pixels apart, interpolated: neighbouring pixels differ by at most half the largest cell.
     for (let b = 0; b < B; b++) {
       const m = maps.subarray(b * PIXELS, (b + 1) * PIXELS);
-      const peak = maxAbs(m);
-      for (let r = 0; r < 28; r++) for (let c = 0; c < 27; c++) expect(Math.abs(m[r * 28 + c + 1] - m[r * 28 + c])).toBeLessThanOrEqual(0.5 * peak);
+      const peak = maxAbs(cells.subarray(b * 64, (b + 1) * 64));
+      for (let r = 0; r < 28; r++) for (let c = 0; c < 27; c++) expect(Math.abs(m[r * 28 + c + 1] - m[r * 28 + c])).toBeLessThanOrEqual(0.5 * peak + 1e-6);
     }
+  });
+
+  test('places each 8×8 cell where it looks: cell i on input pixel 2i + 6.5 (science.md §7)', () => {
+    // A map that is 1 in cell (3, 5) alone: its heat must centre on pixel (12.5, 16.5), nowhere beyond a cell's step.
+    const cell = tf.tidy(() => tf.reshape(tf.oneHot(tf.tensor1d([3 * 8 + 5], 'int32'), 64), [1, 8, 8, 1]) as tf.Tensor4D);
+    const placed = placeOnImage(cell);
+    const m = placed.dataSync();
+    const at = (r: number, c: number): number => m[r * 28 + c];
+    for (const r of [12, 13]) for (const c of [16, 17]) expect(at(r, c)).toBeCloseTo(0.75 * 0.75, 6);
+    expect(at(11, 16)).toBeCloseTo(0.25 * 0.75, 6);
+    for (let r = 0; r < 28; r++) for (let c = 0; c < 28; c++) if (Math.abs(r - 12.5) >= 2 || Math.abs(c - 16.5) >= 2) expect(at(r, c)).toBe(0);
+    tf.dispose([cell, placed]);
+    // Beyond the outer centres (6.5 and 20.5) the edge cells hold, as bilinear resizing clamps.
+    expect(placementMatrix(8, lastConvCentre)[0]).toEqual([1, 0, 0, 0, 0, 0, 0, 0]);
+    expect(placementMatrix(8, lastConvCentre)[27]).toEqual([0, 0, 0, 0, 0, 0, 0, 1]);
+    for (const row of placementMatrix(8, lastConvCentre)) expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  });
+
+  test('is its 8×8 cell map placed on the image, for real digits', async () => {
+    const maps = await run(ATTRIBUTION_METHODS.gradCam);
+    const placed = tf.tidy(() => placeOnImage(tf.tensor4d(gradCamCells(), [B, 8, 8, 1])).dataSync());
+    for (let i = 0; i < maps.length; i++) expect(maps[i]).toBeCloseTo(placed[i], 5);
   });
 });
 

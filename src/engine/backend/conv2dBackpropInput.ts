@@ -8,9 +8,13 @@
  * For a stride-1 VALID convolution with a K×K filter, dx is the "full" correlation of dy with the filter
  * rotated by 180° and its in/out channels swapped: pad dy by K−1 on every side (Conv2D's numeric padding)
  * and convolve with W′[kh,kw,co,ci] = W[K−1−kh, K−1−kw, ci, co].
+ *
+ * When dx has one channel (the first convolution: every input-gradient attribution map ends there) that
+ * convolution has one output channel, which XNNPACK runs poorly; it is then a depthwise convolution of the
+ * padded dy with the rotated filter, summed over the channels — 18 % faster there (BENCHMARKS.md).
  */
 import type { TensorInfo } from '@tensorflow/tfjs';
-import { isUnitStrideValid, overrideKernel, runKernel as run } from './kernelCall';
+import { isUnitStrideValid, overrideKernel, runKernel as run, view } from './kernelCall';
 
 const KERNEL = 'Conv2DBackpropInput';
 
@@ -23,6 +27,20 @@ export function registerConv2dBackpropInput(backendName: 'wasm' | 'cpu'): boolea
       throw new Error(`${KERNEL} on ${backendName}: only stride 1, VALID padding, square filters and NHWC are supported.`);
     }
     const flipped = run('Reverse', backendName, { x: filter }, { dims: [0, 1] }, backend);
+    const [, , ci, co] = filter.shape;
+    if (ci === 1) {
+      const padded = run('PadV2', backendName, { x: dy }, { paddings: [[0, 0], [kh - 1, kh - 1], [kw - 1, kw - 1], [0, 0]], constantValue: 0 }, backend);
+      const spread = run(
+        'DepthwiseConv2dNative',
+        backendName,
+        { x: padded, filter: view(flipped, [kh, kw, co, 1]) },
+        { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode: null as unknown as string },
+        backend,
+      );
+      const dx = run('Sum', backendName, { x: spread }, { axis: [3], keepDims: true }, backend);
+      for (const t of [flipped, padded, spread]) backend.disposeData(t.dataId);
+      return dx;
+    }
     const swapped = run('Transpose', backendName, { x: flipped }, { perm: [0, 1, 3, 2] }, backend);
     const dx = run(
       'Conv2D',

@@ -130,3 +130,28 @@ export function fillMaskedBatch(
     }
   }
 }
+
+/** The mask-only control's pixels: removed white, kept black, as normalised model inputs. */
+const PATTERN_REMOVED = normalise(1);
+const PATTERN_KEPT = normalise(0);
+
+/**
+ * Writes the removal pattern of the images `indices` — removed pixels white, kept pixels black, no pixel
+ * values — normalised into `out`: the input of the mask-only control (issue 10; ROAD's point that the
+ * removed set's shape alone can name the class, science.md §7).
+ */
+export function fillMaskPattern(orders: Uint16Array, indices: ArrayLike<number>, fraction: number, mode: MaskMode, out: Float32Array): void {
+  if (out.length < indices.length * PIXELS) {
+    throw new RangeError(`The batch buffer has ${out.length} values; ${indices.length} images need ${indices.length * PIXELS}.`);
+  }
+  const count = pixelsToMask(fraction);
+  for (let b = 0; b < indices.length; b++) {
+    const image = indices[b] * PIXELS;
+    if (!Number.isInteger(image) || image < 0 || image + PIXELS > orders.length) {
+      throw new RangeError(`Image ${indices[b]} is outside the ${orders.length / PIXELS} ranked images.`);
+    }
+    const removed = removedMaskAt(orders, image, count, mode, removedScratch);
+    const base = b * PIXELS;
+    for (let p = 0; p < PIXELS; p++) out[base + p] = removed[p] ? PATTERN_REMOVED : PATTERN_KEPT;
+  }
+}

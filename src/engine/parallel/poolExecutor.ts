@@ -5,7 +5,7 @@
  * rankings in shared memory where the platform allows it.
  */
 import type { TrainConfig } from '../defaults';
-import type { EvaluateTask, RankTask, RetrainTask, SweepExecutor, TaskProgress } from '../sweep/executor';
+import type { EvaluateTask, RankTask, RetrainTask, SweepExecutor, TaskProgress, TrainedBase } from '../sweep/executor';
 import type { RetrainOutcome } from '../sweep/retrainRun';
 import type { Rankings } from '../sweep/sweepCache';
 import type { Evaluation } from '../training/evaluate';
@@ -85,7 +85,7 @@ export class PoolExecutor implements SweepExecutor {
     return canShare() ? new Uint16Array(new SharedArrayBuffer(length * 2)) : new Uint16Array(length);
   }
 
-  trainBase(key: string, cfg: TrainConfig, progress: TaskProgress): Promise<Float32Array[]> {
+  trainBase(key: string, cfg: TrainConfig, progress: TaskProgress): Promise<TrainedBase> {
     return this.onAny({ op: 'trainBase', key, cfg }, progress);
   }
 

@@ -8,8 +8,7 @@ import type { Endpoint, HostRequest, HostTask } from './poolProtocol';
 async function perform(exec: InProcessExecutor, task: HostTask, progress: (done: number, rate?: number) => void): Promise<{ value: unknown; transfer: Transferable[] }> {
   switch (task.op) {
     case 'trainBase': {
-      const weights = await exec.trainBase(task.key, task.cfg, progress);
-      return { value: weights, transfer: [] };
+      return { value: await exec.trainBase(task.key, task.cfg, progress), transfer: [] };
     }
     case 'setBase':
       await exec.setBase(task.key, task.weights);

@@ -10,6 +10,13 @@ import type { TargetMode } from '../attribution/targets';
 import type { Evaluation } from '../training/evaluate';
 import type { RetrainOutcome } from './retrainRun';
 import type { Rankings } from './sweepCache';
+import type { RunKind } from './sweepPlan';
+
+/** A trained base model: its weights and its training-loss curve (for its health). */
+export interface TrainedBase {
+  weights: Float32Array[];
+  lossCurve: number[];
+}
 
 /** Reported by a task as it goes: images ranked, or training samples seen. */
 export type TaskProgress = (done: number, samplesPerSec?: number) => void | Promise<void>;
@@ -28,6 +35,8 @@ export interface RankTask {
 export interface RetrainTask {
   /** Rankings key, or null for unmasked images. */
   rankings: string | null;
+  /** Train on the masked images, or on the removal pattern alone (the mask-only control). */
+  kind: RunKind;
   threshold: number;
   mask: MaskConfig;
   train: TrainConfig;
@@ -50,8 +59,8 @@ export interface SweepExecutor {
   readonly modelsPerStep: number;
   /** Room for a method's orders; shared memory where workers can read it without a copy. */
   allocOrders(length: number): Uint16Array;
-  /** Trains the base model (or finds it cached under `key`) and returns its weights. */
-  trainBase(key: string, cfg: TrainConfig, progress: TaskProgress): Promise<Float32Array[]>;
+  /** Trains the base model (or finds it cached under `key`) and returns its weights and loss curve. */
+  trainBase(key: string, cfg: TrainConfig, progress: TaskProgress): Promise<TrainedBase>;
   /** Makes `weights` the base model everywhere (a no-op where `key` is already loaded). */
   setBase(key: string, weights: Float32Array[]): Promise<void>;
   /** The uint16 pixel orders of a slice of images, ranked by the base model's maps. */

@@ -3,14 +3,14 @@
  * one thread is all there is (a GPU backend, which parallel workers would only share).
  */
 import { head, type Mnist } from '../data/mnist';
-import { MNIST_TRAIN_COUNT, type BackendName } from '../defaults';
+import { MNIST_TRAIN_COUNT, type BackendName, type TrainConfig } from '../defaults';
 import { cnnFromWeights, createCnn, readWeights } from '../model/cnn';
 import { train } from '../training/train';
 import { rankSplit } from './rankMethod';
 import { evaluateMasked, retrainRun } from './retrainRun';
 import { retrainTogether } from './retrainTogether';
 import { SweepCache } from './sweepCache';
-import type { EvaluateTask, RankTask, RetrainTask, SweepExecutor, TaskProgress } from './executor';
+import type { EvaluateTask, RankTask, RetrainTask, SweepExecutor, TaskProgress, TrainedBase } from './executor';
 import type { Evaluation } from '../training/evaluate';
 
 const aborted = (): DOMException => new DOMException('The sweep was cancelled.', 'AbortError');
@@ -48,9 +48,9 @@ export class InProcessExecutor implements SweepExecutor {
     return this.controller.signal;
   }
 
-  async trainBase(key: string, cfg: import('../defaults').TrainConfig, progress: TaskProgress): Promise<Float32Array[]> {
+  async trainBase(key: string, cfg: TrainConfig, progress: TaskProgress): Promise<TrainedBase> {
     const cached = this.cache.baseModel(key);
-    if (cached) return readWeights(cached);
+    if (cached) return { weights: await readWeights(cached), lossCurve: this.cache.baseLossCurve() };
     const model = createCnn(cfg.seed);
     const out = await train(model, head(this.mnist.train, cfg.trainSize), cfg, {
       signal: this.signal,
@@ -63,8 +63,8 @@ export class InProcessExecutor implements SweepExecutor {
       model.vars.forEach((v) => v.dispose());
       throw aborted();
     }
-    this.cache.setBaseModel(key, model);
-    return readWeights(model);
+    this.cache.setBaseModel(key, model, out.lossCurves[0]);
+    return { weights: await readWeights(model), lossCurve: out.lossCurves[0] };
   }
 
   async setBase(key: string, weights: Float32Array[]): Promise<void> {
@@ -134,7 +134,7 @@ export class InProcessExecutor implements SweepExecutor {
 
   async retrain(task: RetrainTask, progress: TaskProgress) {
     const { trainSet, testSet, orders } = this.inputs(task);
-    return retrainRun(trainSet, testSet, orders, task.threshold, task.mask, task.train, task.testNoiseSeed, this.hooks(progress));
+    return retrainRun(trainSet, testSet, orders, task.kind, task.threshold, task.mask, task.train, task.testNoiseSeed, this.hooks(progress));
   }
 
   async retrainTogether(tasks: RetrainTask[], progress: TaskProgress) {

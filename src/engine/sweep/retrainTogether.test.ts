@@ -40,7 +40,7 @@ describe('a sweep with several runs trained as one batched model', () => {
     expect(batched.outcome).toEqual(alone.outcome);
     expect(alone.runs).toHaveLength(10);
     expect([...batched.messages]).toEqual(['Runs 1–4 of 10, trained together', 'Runs 5–8 of 10, trained together', 'Runs 9–10 of 10, trained together']);
-    expect(alone.runs.find((r) => r.key === 'unmasked|0|11')?.accuracy ?? 0).toBeGreaterThan(0.5);
+    expect(alone.runs.find((r) => r.key === 'unmasked|0|11|none')?.accuracy ?? 0).toBeGreaterThan(0.5);
     const byKey = new Map(alone.runs.map((r) => [r.key, r.accuracy]));
     // Weights agree to ~1e-7, so at most a borderline test image may flip (1 of 300).
     for (const r of batched.runs) expect(Math.abs(r.accuracy - byKey.get(r.key)!)).toBeLessThanOrEqual(1 / 300 + 1e-9);
@@ -49,7 +49,7 @@ describe('a sweep with several runs trained as one batched model', () => {
 
   it('refuses more runs than it trains together', async () => {
     const exec = new InProcessExecutor(mnist, 'wasm', new SweepCache(), async () => {}, 2);
-    const task = { rankings: null, threshold: 0, mask: tiny.mask, train: tiny.retrain, testSize: 10, testNoiseSeed: 1 };
+    const task = { rankings: null, kind: 'retrain' as const, threshold: 0, mask: tiny.mask, train: tiny.retrain, testSize: 10, testNoiseSeed: 1 };
     await expect(exec.retrainTogether([task, task, task], () => {})).rejects.toThrow('3 runs given; this executor trains at most 2 together.');
     expect(() => new InProcessExecutor(mnist, 'wasm', new SweepCache(), async () => {}, 0)).toThrow('modelsPerStep must be a whole number ≥ 1');
   });

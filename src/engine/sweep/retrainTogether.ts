@@ -6,13 +6,15 @@
 import type { MaskConfig, TrainConfig } from '../defaults';
 import type { MnistSplit } from '../data/mnist';
 import { cnnFromWeights, disposeCnn, initialWeights } from '../model/cnn';
-import { batchedFromWeights, disposeBatched, splitWeights } from '../model/batchedCnn';
+import { batchedFromWeights, disposeBatched } from '../model/batchedCnn';
 import { trainBatched } from '../training/batchedTrain';
 import type { TrainHooks } from '../training/train';
 import { evaluateMasked, maskedFill, type RetrainOutcome } from './retrainRun';
+import type { RunKind } from './sweepPlan';
 
 export interface RunToTrain {
   orders: { train: Uint16Array; test: Uint16Array } | null;
+  kind: RunKind;
   threshold: number;
   mask: MaskConfig;
   cfg: TrainConfig;
@@ -26,27 +28,25 @@ export async function retrainTogether(
   hooks: Pick<TrainHooks, 'signal' | 'onProgress' | 'reportEvery'>,
 ): Promise<RetrainOutcome[]> {
   const model = batchedFromWeights(runs.map((r) => initialWeights(r.cfg.seed)));
-  let weights: Float32Array[][];
   let out;
   try {
     out = await trainBatched(
       model,
       train_,
-      runs.map((r) => ({ cfg: r.cfg, fill: maskedFill(train_, r.orders?.train ?? null, r.threshold, r.mask, r.cfg.seed) })),
+      runs.map((r) => ({ cfg: r.cfg, fill: maskedFill(train_, r.orders?.train ?? null, r.kind, r.threshold, r.mask, r.cfg.seed) })),
       hooks,
     );
     if (out.stopped) throw new DOMException('The sweep was cancelled.', 'AbortError');
-    weights = await splitWeights(model);
   } finally {
     disposeBatched(model);
   }
   const outcomes: RetrainOutcome[] = [];
   for (const [m, r] of runs.entries()) {
-    const single = cnnFromWeights(weights[m]);
+    const single = cnnFromWeights(out.weights[m]);
     try {
-      const evaluation = await evaluateMasked(single, test, r.orders?.test ?? null, r.threshold, r.mask, r.testNoiseSeed);
+      const evaluation = await evaluateMasked(single, test, r.orders?.test ?? null, r.threshold, r.mask, r.testNoiseSeed, r.kind);
       // Each run trained for the whole batch's time, at its share of the summed throughput.
-      outcomes.push({ evaluation, samplesPerSec: out.samplesPerSec / runs.length, seconds: out.elapsedMs / 1000 });
+      outcomes.push({ evaluation, samplesPerSec: out.samplesPerSec / runs.length, seconds: out.elapsedMs / 1000, lossCurve: out.lossCurves[m], epochsTrained: out.epochsTrained[m] });
     } finally {
       disposeCnn(single);
     }

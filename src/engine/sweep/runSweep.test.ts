@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useWasmBackend } from '../../testing/wasmBackend';
 import { loadMnistNode } from '../../node/loadMnist';
 import type { Mnist } from '../data/mnist';
-import type { NoRetrainResult, RunResult } from './results';
+import type { BaseResult, NoRetrainResult, RunResult } from './results';
+import { InProcessExecutor } from './inProcessExecutor';
 import { runSweep } from './runSweep';
 import { SweepCache } from './sweepCache';
 import { presetConfig, sweepConfigErrors, type SweepConfig } from './sweepConfig';
@@ -72,7 +73,7 @@ describe('a tiny sweep on real MNIST (wasm)', () => {
     }
     // No-retrain: the unmasked point once, then each method at each masking threshold.
     expect(noRetrain).toHaveLength(1 + 2 * 2);
-    const summary = summariseSweep(tiny, runs, noRetrain);
+    const summary = summariseSweep({ config: tiny, runs, noRetrain, bases: [] });
     expect(summary.map((m) => m.key)).toEqual(['gradient', 'random']);
     const g90 = summary[0].cells.find((c) => c.threshold === 0.9)!;
     const acc = runs.filter((r) => r.method === 'gradient' && r.threshold === 0.9).map((r) => r.accuracy);
@@ -129,6 +130,37 @@ describe('a tiny sweep on real MNIST (wasm)', () => {
     const lastRandom = waves.runs.map((r) => r.method).lastIndexOf('random');
     expect(waves.runs.findIndex((r) => r.method === 'gradient')).toBeGreaterThan(lastRandom);
     expect(cache.rankingKeys()).toEqual([]);
+    cache.clear();
+  });
+
+  it('trains one base model per base seed, each with its own maps, its own runs and the mask-only twins', async () => {
+    const config: SweepConfig = { ...tiny, seeds: 1, thresholds: [0, 0.9], baseSeeds: 2, maskOnly: true, base: { ...tiny.base, epochs: 1, trainSize: 1500 } };
+    const cache = new SweepCache();
+    const exec = new InProcessExecutor(mnist, 'wasm', cache);
+    // The orders each base model's maps give the first test images, method by method, in the order ranked.
+    const orders: Uint16Array[] = [];
+    const rank = exec.rank.bind(exec);
+    exec.rank = async (task, progress) => {
+      const o = await rank(task, progress);
+      if (task.split === 'test') orders.push(o.slice(0, 784 * 20));
+      return o;
+    };
+    const bases: BaseResult[] = [];
+    const { runs, noRetrain } = await collect(config, { cache, executor: exec, onBase: (b) => void bases.push(b) });
+    expect(bases.map((b) => b.seed)).toEqual([1, 2]);
+    expect(bases.every((b) => b.health !== null && b.health.lossCurve.length > 0)).toBe(true);
+    // Gradient maps of two base models differ; random's come from the map seed alone and do not.
+    const [g1, r1, g2, r2] = orders;
+    expect(g1).not.toEqual(g2);
+    expect(r1).toEqual(r2);
+    expect(runs.filter((r) => r.kind === 'retrain' && r.method !== UNMASKED).map((r) => r.baseSeed).sort()).toEqual([1, 1, 2, 2]);
+    expect(runs.filter((r) => r.kind === 'maskOnly').map((r) => `${r.method}|${r.baseSeed}`).sort()).toEqual(['gradient|1', 'gradient|2', 'random|1', 'random|2']);
+    expect(runs.filter((r) => r.method === UNMASKED).map((r) => r.baseSeed)).toEqual([null]);
+    expect(runs.every((r) => r.health !== null && r.epochs === 1)).toBe(true);
+    expect(noRetrain.map((r) => r.baseSeed).sort()).toEqual([1, 1, 1, 2, 2, 2]);
+    // A random mask's shape carries no class: its mask-only model is no better than guessing.
+    const maskOnlyRandom = runs.filter((r) => r.kind === 'maskOnly' && r.method === 'random');
+    for (const r of maskOnlyRandom) expect(r.accuracy).toBeLessThan(0.25);
     cache.clear();
   });
 });

@@ -1,8 +1,9 @@
 /**
- * Runs a sweep (science.md §4): train (or reuse) the base model, rank every train and test image by each
- * method, score the base model on the masked test sets (no-retrain), then retrain a fresh model per method ×
- * threshold × seed — all methods at once, or a wave of methods at a time when their orders would exceed the
- * memory budget (sweepWaves.ts). The work goes to an executor — this thread, one worker per core, or K runs
+ * Runs a sweep (science.md §4): for each base model, train (or reuse) it, rank every train and test image by
+ * each method, score the base model on the masked test sets (no-retrain), then retrain a fresh model per
+ * method × threshold × seed, and with the mask-only control one on the removal pattern alone — all methods
+ * at once, or a wave of methods at a time when their orders would exceed the memory budget (sweepWaves.ts).
+ * Every finished model reports its health (training/health.ts). The work goes to an executor — this thread, one worker per core, or K runs
  * as one batched model — slice by slice and run by run; finished runs are reported one by one; runs already
  * done are skipped (resume); an abort stops between batches and keeps what finished.
  */
@@ -14,10 +15,11 @@ import { cnnFromWeights, disposeCnn } from '../model/cnn';
 import { InProcessExecutor } from './inProcessExecutor';
 import { getMethod } from '../attribution/registry';
 import type { SweepExecutor } from './executor';
-import { jsonPrecision, type NoRetrainResult, type RunResult } from './results';
+import { jsonPrecision, type BaseResult, type NoRetrainResult, type RunResult } from './results';
+import { runHealth } from '../training/health';
 import { SweepCache, type Rankings } from './sweepCache';
 import { methodKey, withRandomBaseline, type SweepConfig } from './sweepConfig';
-import { isUnmasked, planRuns, UNMASKED, type RunSpec } from './sweepPlan';
+import { baseSeedsOf, isUnmasked, planRuns, UNMASKED, type RunSpec } from './sweepPlan';
 import { planWaves } from './sweepWaves';
 
 export type SweepStage = 'base' | 'maps' | 'noRetrain' | 'runs';
@@ -43,7 +45,7 @@ export interface SweepHooks {
   /** Awaited between tasks: resolves at once unless the sweep is paused. */
   waitIfPaused?: () => Promise<void>;
   onProgress?: (p: SweepProgress) => void;
-  onBase?: (accuracy: number) => void | Promise<void>;
+  onBase?: (base: BaseResult) => void | Promise<void>;
   onNoRetrain?: (r: NoRetrainResult) => void | Promise<void>;
   onRun?: (r: RunResult) => void | Promise<void>;
   /** Keys of runs finished earlier (a resumed sweep): not run again. */
@@ -91,6 +93,9 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
   const testCount = config.retrain.testSize;
   const plan = planRuns(config);
   const todo = plan.filter((r) => !hooks.completed?.has(r.key));
+  // A base model whose runs are all done (a resumed sweep) is not trained again, nor are its maps made.
+  const bases = baseSeedsOf(config).filter((seed, b) => todo.some((r) => r.baseSeed === seed || (b === 0 && r.baseSeed === null)));
+  // Plateau stopping may end runs sooner: progress counts the configured epochs, the most a run can take.
   const runSamples = trainCount * config.retrain.epochs;
   // Work is counted in forward-backward rows: a training sample is one, a map costs its method's rows
   // (32 for IG with 32 steps), so the progress bar and the ETA move evenly across the stages.
@@ -99,9 +104,11 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
     const v = method.validate(m.params);
     return 'error' in v ? 1 : method.rowsPerImage(v.params);
   });
-  const mapImages = mapRows.reduce((a, b) => a + b, 0) * (trainCount + testCount);
+  const mapImagesPerBase = mapRows.reduce((a, b) => a + b, 0) * (trainCount + testCount);
+  const mapImages = mapImagesPerBase * bases.length;
   const baseWork = config.base.trainSize * config.base.epochs;
-  const totalWork = baseWork + mapImages + todo.length * runSamples;
+  const totalWork = baseWork * bases.length + mapImages + todo.length * runSamples;
+  let basesDone = 0;
   let workDone = 0;
   let runsDone = plan.length - todo.length;
   const startedAt = Date.now();
@@ -112,6 +119,7 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
   let runMs = 0;
   let runStageStart = 0;
   const runSeconds = (): number => (runMs + (Date.now() - runStageStart)) / 1000;
+  const finished = (): number => basesDone * baseWork + mapRowsDone + runSamplesDone;
 
   const report = (stage: SweepStage, message: string, samplesPerSec: number | null = null): void => {
     let etaSeconds: number | null = null;
@@ -127,128 +135,144 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
     await hooks.waitIfPaused?.();
     signal?.throwIfAborted();
   };
+  const noiseSeed = (method: string, t: number): number => deriveSeed(config.mask.tieSeed, `test:${method}:${t}`);
+  const together = Math.max(1, exec.modelsPerStep);
+  const of = (b: number): string => (bases.length > 1 || config.baseSeeds > 1 ? ` (base model ${b})` : '');
+  const describe = (run: RunSpec): string =>
+    `${run.kind === 'maskOnly' ? 'the mask pattern of ' : ''}${run.method === UNMASKED ? 'unmasked images' : run.method} at ${Math.round(run.threshold * 100)} %, seed ${run.seed}${run.baseSeed === null ? '' : of(run.baseSeed)}`;
+  // The first base model's accuracy, to check the unmasked retrains against (they use no maps, so no other).
+  let firstBaseAccuracy: number | null = null;
 
   try {
-    // 1. The base model, cached per training configuration (deterministic for a backend).
-    const baseKey = `${backend}:${JSON.stringify(config.base)}`;
-    const weights = await exec.trainBase(baseKey, config.base, (seen, rate) => {
-      workDone = seen;
-      report('base', `Training the base model: ${seen.toLocaleString('en')} / ${baseWork.toLocaleString('en')} images`, rate ?? null);
-    });
-    await exec.setBase(baseKey, weights);
-    workDone = baseWork;
-    const scorer = cnnFromWeights(weights);
-    try {
-      await hooks.onBase?.((await evaluate(scorer, head(mnist.test, testCount))).accuracy);
-    } finally {
-      disposeCnn(scorer);
-    }
-
-    // Methods are ranked and retrained a wave at a time, so that at most RANKINGS_BUDGET_BYTES of orders are
-    // held (sweepWaves.ts); usually all methods form one wave.
-    const specs = new Map(config.methods.map((spec, i) => [methodKey(spec), { spec, rows: mapRows[i] }]));
-    const waves = planWaves([...specs.keys()], trainCount + testCount, hooks.rankingsBudget);
-    const noiseSeed = (method: string, t: number): number => deriveSeed(config.mask.tieSeed, `test:${method}:${t}`);
-    const together = Math.max(1, exec.modelsPerStep);
-    const describe = (run: RunSpec): string => `${run.method === UNMASKED ? 'unmasked' : run.method} at ${Math.round(run.threshold * 100)} %, seed ${run.seed}`;
-    for (const [w, wave] of waves.entries()) {
-      // 2. Rankings of every train and test image, per method, sliced over the executor's workers.
-      const rankingKeys = new Map<string, string>();
-      for (const key of wave) {
-        const { spec, rows } = specs.get(key)!;
-        const rkey = `${baseKey}|${key}|${config.target}|${config.mapSeed}|${JSON.stringify(config.mask)}|${trainCount}|${testCount}`;
-        rankingKeys.set(key, rkey);
-        const started = Date.now();
-        let r = cache.getRankings(rkey);
-        if (!r) {
-          const full: Rankings = { train: exec.allocOrders(trainCount * PIXELS), test: exec.allocOrders(testCount * PIXELS) };
-          const tasks = (['train', 'test'] as const).flatMap((split) =>
-            slices(split === 'train' ? trainCount : testCount, exec.parallelism).map((sl) => ({ split, ...sl, done: 0 })),
-          );
-          await Promise.all(
-            tasks.map(async (t) => {
-              const orders = await exec.rank({ method: spec, split: t.split, from: t.from, count: t.count, target: config.target, mapSeed: config.mapSeed, mask: config.mask }, (done) => {
-                t.done = done;
-                const all = tasks.reduce((a, x) => a + x.done, 0);
-                workDone = baseWork + mapRowsDone + all * rows + runSamplesDone;
-                const rate = all / ((Date.now() - started) / 1000);
-                report('maps', `Attribution maps: ${key}, ${all.toLocaleString('en')} / ${(trainCount + testCount).toLocaleString('en')} images (${Math.round(rate)} maps/s)`);
-              });
-              full[t.split].set(orders, t.from * PIXELS);
-            }),
-          );
-          r = full;
-          cache.setRankings(rkey, r);
-        }
-        await exec.setRankings(rkey, r);
-        mapRowsDone += rows * (trainCount + testCount);
-        mapMs += Date.now() - started;
-        workDone = baseWork + mapRowsDone + runSamplesDone;
-        await gate();
-      }
-
-      // 3. No-retrain control: the base model on the masked test sets (science.md §4).
-      if (config.noRetrain) {
-        report('noRetrain', 'Scoring the base model on the masked test images (no retraining)');
-        const cells = config.thresholds.flatMap((t) => (isUnmasked(config, t) ? (w === 0 ? [UNMASKED] : []) : wave).map((method) => ({ method, t })));
-        const results = new Array<NoRetrainResult>(cells.length);
-        await eachLimited(cells.map((c, i) => ({ ...c, i })), exec.parallelism, async ({ method, t, i }) => {
-          const ev = await exec.evaluateBase({ rankings: method === UNMASKED ? null : rankingKeys.get(method)!, threshold: t, mask: config.mask, testSize: testCount, testNoiseSeed: noiseSeed(method, t) });
-          results[i] = { method, threshold: t, accuracy: ev.accuracy, precision: jsonPrecision(ev.precision) };
-        });
-        for (const r of results) await hooks.onNoRetrain?.(r);
-      }
-
-      // 4. Remove and retrain, one run per free worker, or `modelsPerStep` runs as one batched model.
-      const waveRuns = todo.filter((r) => (r.method === UNMASKED ? w === 0 : rankingKeys.has(r.method)));
-      const groups = Array.from({ length: Math.ceil(waveRuns.length / together) }, (_, g) => waveRuns.slice(g * together, (g + 1) * together));
-      const inFlight = new Map<string, number>();
-      runStageStart = Date.now();
-      await eachLimited(groups, exec.parallelism, async (group: RunSpec[]) => {
-        await gate();
-        const label =
-          group.length === 1
-            ? `Run ${runsDone + 1} of ${plan.length}: retraining on ${describe(group[0])}`
-            : `Runs ${runsDone + 1}–${runsDone + group.length} of ${plan.length}, trained together: ${group.map(describe).join('; ')}`;
-        const tasks = group.map((run) => ({
-          rankings: run.method === UNMASKED ? null : rankingKeys.get(run.method)!,
-          threshold: run.threshold,
-          mask: config.mask,
-          train: { ...config.retrain, seed: run.seed },
-          testSize: testCount,
-          testNoiseSeed: noiseSeed(run.method, run.threshold),
-        }));
-        const progress = (seen: number): void => {
-          for (const run of group) inFlight.set(run.key, seen);
-          const current = [...inFlight.values()].reduce((a, b) => a + b, 0);
-          workDone = baseWork + mapRowsDone + runSamplesDone + current;
-          report('runs', label, (runSamplesDone + current) / runSeconds());
-        };
-        const outs = await exec.retrainTogether(tasks, progress);
-        for (const [i, run] of group.entries()) {
-          const out = outs[i];
-          inFlight.delete(run.key);
-          runSamplesDone += runSamples;
-          runsDone++;
-          await hooks.onRun?.({
-            key: run.key,
-            method: run.method,
-            threshold: run.threshold,
-            seed: run.seed,
-            accuracy: out.evaluation.accuracy,
-            precision: jsonPrecision(out.evaluation.precision),
-            samplesPerSec: out.samplesPerSec,
-            seconds: out.seconds,
-          });
-        }
+    for (const baseSeed of bases) {
+      // 1. The base model, cached per training configuration (deterministic for a backend).
+      const baseCfg = { ...config.base, seed: baseSeed };
+      const baseKey = `${backend}:${JSON.stringify(baseCfg)}`;
+      const trained = await exec.trainBase(baseKey, baseCfg, (seen, rate) => {
+        workDone = finished() + seen;
+        report('base', `Training base model ${baseSeed}: ${seen.toLocaleString('en')} / ${baseWork.toLocaleString('en')} images`, rate ?? null);
       });
-      runMs += Date.now() - runStageStart;
+      await exec.setBase(baseKey, trained.weights);
+      basesDone++;
+      workDone = finished();
+      const scorer = cnnFromWeights(trained.weights);
+      try {
+        const ev = await evaluate(scorer, head(mnist.test, testCount));
+        if (baseSeed === config.base.seed) firstBaseAccuracy = ev.accuracy;
+        await hooks.onBase?.({ seed: baseSeed, accuracy: ev.accuracy, health: runHealth(ev, trained.lossCurve, { baseAccuracy: null, unmasked: false }) });
+      } finally {
+        disposeCnn(scorer);
+      }
 
-      // Over the budget: this wave's orders go before the next wave's are made.
-      if (waves.length > 1) {
-        for (const rkey of rankingKeys.values()) {
-          cache.deleteRankings(rkey);
-          await exec.dropRankings(rkey);
+      // Methods are ranked and retrained a wave at a time, so that at most RANKINGS_BUDGET_BYTES of orders
+      // are held (sweepWaves.ts); usually all methods form one wave.
+      const specs = new Map(config.methods.map((spec, i) => [methodKey(spec), { spec, rows: mapRows[i] }]));
+      const waves = planWaves([...specs.keys()], trainCount + testCount, hooks.rankingsBudget);
+      const first = baseSeed === config.base.seed;
+      for (const [w, wave] of waves.entries()) {
+        // 2. Rankings of every train and test image, per method, sliced over the executor's workers.
+        const rankingKeys = new Map<string, string>();
+        for (const key of wave) {
+          const { spec, rows } = specs.get(key)!;
+          const rkey = `${baseKey}|${key}|${config.target}|${config.mapSeed}|${JSON.stringify(config.mask)}|${trainCount}|${testCount}`;
+          rankingKeys.set(key, rkey);
+          const started = Date.now();
+          let r = cache.getRankings(rkey);
+          if (!r) {
+            const full: Rankings = { train: exec.allocOrders(trainCount * PIXELS), test: exec.allocOrders(testCount * PIXELS) };
+            const tasks = (['train', 'test'] as const).flatMap((split) =>
+              slices(split === 'train' ? trainCount : testCount, exec.parallelism).map((sl) => ({ split, ...sl, done: 0 })),
+            );
+            await Promise.all(
+              tasks.map(async (t) => {
+                const orders = await exec.rank({ method: spec, split: t.split, from: t.from, count: t.count, target: config.target, mapSeed: config.mapSeed, mask: config.mask }, (done) => {
+                  t.done = done;
+                  const all = tasks.reduce((a, x) => a + x.done, 0);
+                  workDone = finished() + all * rows;
+                  const rate = all / ((Date.now() - started) / 1000);
+                  report('maps', `Attribution maps${of(baseSeed)}: ${key}, ${all.toLocaleString('en')} / ${(trainCount + testCount).toLocaleString('en')} images (${Math.round(rate)} maps/s)`);
+                });
+                full[t.split].set(orders, t.from * PIXELS);
+              }),
+            );
+            r = full;
+            cache.setRankings(rkey, r);
+          }
+          await exec.setRankings(rkey, r);
+          mapRowsDone += rows * (trainCount + testCount);
+          mapMs += Date.now() - started;
+          workDone = finished();
+          await gate();
+        }
+
+        // 3. No-retrain control: the base model on the masked test sets (science.md §4).
+        if (config.noRetrain) {
+          report('noRetrain', `Scoring base model ${baseSeed} on the masked test images (no retraining)`);
+          const cells = config.thresholds.flatMap((t) => (isUnmasked(config, t) ? (w === 0 ? [UNMASKED] : []) : wave).map((method) => ({ method, t })));
+          const results = new Array<NoRetrainResult>(cells.length);
+          await eachLimited(cells.map((c, i) => ({ ...c, i })), exec.parallelism, async ({ method, t, i }) => {
+            const ev = await exec.evaluateBase({ rankings: method === UNMASKED ? null : rankingKeys.get(method)!, threshold: t, mask: config.mask, testSize: testCount, testNoiseSeed: noiseSeed(method, t) });
+            results[i] = { method, threshold: t, baseSeed, accuracy: ev.accuracy, precision: jsonPrecision(ev.precision) };
+          });
+          for (const r of results) await hooks.onNoRetrain?.(r);
+        }
+
+        // 4. Remove and retrain, one run per free worker, or `modelsPerStep` runs as one batched model.
+        const waveRuns = todo.filter((r) => (r.baseSeed === null ? first && w === 0 : r.baseSeed === baseSeed && rankingKeys.has(r.method)));
+        const groups = Array.from({ length: Math.ceil(waveRuns.length / together) }, (_, g) => waveRuns.slice(g * together, (g + 1) * together));
+        const inFlight = new Map<string, number>();
+        runStageStart = Date.now();
+        await eachLimited(groups, exec.parallelism, async (group: RunSpec[]) => {
+          await gate();
+          const label =
+            group.length === 1
+              ? `Run ${runsDone + 1} of ${plan.length}: retraining on ${describe(group[0])}`
+              : `Runs ${runsDone + 1}–${runsDone + group.length} of ${plan.length}, trained together: ${group.map(describe).join('; ')}`;
+          const tasks = group.map((run) => ({
+            rankings: run.method === UNMASKED ? null : rankingKeys.get(run.method)!,
+            kind: run.kind,
+            threshold: run.threshold,
+            mask: config.mask,
+            train: { ...config.retrain, seed: run.seed },
+            testSize: testCount,
+            testNoiseSeed: noiseSeed(run.method, run.threshold),
+          }));
+          const progress = (seen: number): void => {
+            for (const run of group) inFlight.set(run.key, seen);
+            const current = [...inFlight.values()].reduce((a, b) => a + b, 0);
+            workDone = finished() + current;
+            report('runs', label, (runSamplesDone + current) / runSeconds());
+          };
+          const outs = await exec.retrainTogether(tasks, progress);
+          for (const [i, run] of group.entries()) {
+            const out = outs[i];
+            inFlight.delete(run.key);
+            runSamplesDone += runSamples;
+            runsDone++;
+            await hooks.onRun?.({
+              key: run.key,
+              kind: run.kind,
+              method: run.method,
+              threshold: run.threshold,
+              seed: run.seed,
+              baseSeed: run.baseSeed,
+              accuracy: out.evaluation.accuracy,
+              precision: jsonPrecision(out.evaluation.precision),
+              samplesPerSec: out.samplesPerSec,
+              seconds: out.seconds,
+              epochs: out.epochsTrained,
+              health: runHealth(out.evaluation, out.lossCurve, { baseAccuracy: firstBaseAccuracy, unmasked: run.method === UNMASKED }),
+            });
+          }
+        });
+        runMs += Date.now() - runStageStart;
+
+        // Over the budget, or another base model to come: this wave's orders go before the next are made.
+        if (waves.length > 1 || bases.length > 1) {
+          for (const rkey of rankingKeys.values()) {
+            cache.deleteRankings(rkey);
+            await exec.dropRankings(rkey);
+          }
         }
       }
     }

@@ -14,6 +14,7 @@ export interface Rankings {
 export class SweepCache {
   private baseKey: string | null = null;
   private base: Cnn | null = null;
+  private baseCurve: number[] = [];
   private readonly rankings = new Map<string, Rankings>();
 
   /** The cached base model for this key, or null. A new key drops the old model and all rankings. */
@@ -26,10 +27,16 @@ export class SweepCache {
     return this.base;
   }
 
-  setBaseModel(key: string, model: Cnn): void {
+  /** The training-loss curve of the cached base model ([] when it was loaded from weights). */
+  baseLossCurve(): number[] {
+    return this.baseCurve;
+  }
+
+  setBaseModel(key: string, model: Cnn, lossCurve: number[] = []): void {
     this.clear();
     this.baseKey = key;
     this.base = model;
+    this.baseCurve = lossCurve;
   }
 
   getRankings(key: string): Rankings | undefined {
@@ -53,6 +60,7 @@ export class SweepCache {
     if (this.base) disposeCnn(this.base);
     this.base = null;
     this.baseKey = null;
+    this.baseCurve = [];
     this.rankings.clear();
   }
 }

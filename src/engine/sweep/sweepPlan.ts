@@ -1,24 +1,32 @@
 /**
- * The list of retraining runs a sweep consists of, in the order they are run: seed by seed, so that after
- * the first seed every curve already has all its points; within a seed threshold by threshold. A threshold
- * that changes no pixel (ROAR at 0 %) has one run shared by all methods (Hooker's "raw_image").
+ * The list of retraining runs a sweep consists of, in the order they are run: base model by base model
+ * (each needs its own maps), within a base seed by seed, so that after the first seed every curve already
+ * has all its points, and within a seed threshold by threshold. A threshold that changes no pixel (ROAR at
+ * 0 %) has one run per seed shared by all methods and all base models (Hooker's "raw_image"): it depends on
+ * neither. With the mask-only control on, each masked run has a twin trained on the removal pattern alone.
  */
 import { methodKey, type SweepConfig } from './sweepConfig';
 
 /** The method key of the shared unmasked runs. */
 export const UNMASKED = 'unmasked';
 
+/** A retrain on the masked images, or the mask-only control on the removal pattern alone. */
+export type RunKind = 'retrain' | 'maskOnly';
+
 export interface RunSpec {
   /** Unique and stable across sessions: resuming skips runs whose key is already done. */
   key: string;
+  kind: RunKind;
   /** methodKey of the method whose ranks mask the data, or UNMASKED. */
   method: string;
   threshold: number;
   seed: number;
+  /** The seed of the base model whose maps mask the data; null for the unmasked runs, which use none. */
+  baseSeed: number | null;
 }
 
-export function runKey(method: string, threshold: number, seed: number): string {
-  return `${method}|${threshold}|${seed}`;
+export function runKey(kind: RunKind, method: string, threshold: number, seed: number, baseSeed: number | null): string {
+  return `${kind === 'maskOnly' ? 'maskOnly:' : ''}${method}|${threshold}|${seed}|${baseSeed ?? 'none'}`;
 }
 
 /** ROAR at 0 % and KAR at 100 % leave every image as it is, whatever the method. */
@@ -26,13 +34,28 @@ export function isUnmasked(config: SweepConfig, threshold: number): boolean {
   return config.mask.mode === 'roar' ? threshold === 0 : threshold === 1;
 }
 
+/** The seeds of the sweep's base models. */
+export function baseSeedsOf(config: SweepConfig): number[] {
+  return Array.from({ length: config.baseSeeds }, (_, b) => config.base.seed + b);
+}
+
 export function planRuns(config: SweepConfig): RunSpec[] {
   const runs: RunSpec[] = [];
-  for (let s = 0; s < config.seeds; s++) {
-    const seed = config.retrain.seed + s;
-    for (const threshold of config.thresholds) {
-      const methods = isUnmasked(config, threshold) ? [UNMASKED] : config.methods.map(methodKey);
-      for (const method of methods) runs.push({ key: runKey(method, threshold, seed), method, threshold, seed });
+  const add = (kind: RunKind, method: string, threshold: number, seed: number, baseSeed: number | null): void =>
+    void runs.push({ key: runKey(kind, method, threshold, seed, baseSeed), kind, method, threshold, seed, baseSeed });
+  for (const [b, baseSeed] of baseSeedsOf(config).entries()) {
+    for (let s = 0; s < config.seeds; s++) {
+      const seed = config.retrain.seed + s;
+      for (const threshold of config.thresholds) {
+        if (isUnmasked(config, threshold)) {
+          if (b === 0) add('retrain', UNMASKED, threshold, seed, null);
+          continue;
+        }
+        for (const method of config.methods.map(methodKey)) {
+          add('retrain', method, threshold, seed, baseSeed);
+          if (config.maskOnly) add('maskOnly', method, threshold, seed, baseSeed);
+        }
+      }
     }
   }
   return runs;

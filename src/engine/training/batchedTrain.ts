@@ -4,13 +4,13 @@
  * batched run follows the same trajectory as the run trained alone (train.ts) up to float rounding.
  *
  * The loss is the sum of the K models' mean cross-entropies: the gradient of each model's weights is then
- * exactly that of its own loss, and SGD with momentum acts elementwise, so the models stay independent.
+ * exactly that of its own loss, and the optimisers act elementwise, so the models stay independent.
  */
 import * as tf from '@tensorflow/tfjs';
 import { NUM_CLASSES, PIXELS, type TrainConfig } from '../defaults';
 import type { MnistSplit } from '../data/mnist';
-import { batchedLogits, convsFor, toBatchedInput, type BatchedCnn, type BatchedConvs } from '../model/batchedCnn';
-import { SgdMomentum } from './sgdMomentum';
+import { batchedLogits, convsFor, splitWeights, toBatchedInput, type BatchedCnn, type BatchedConvs } from '../model/batchedCnn';
+import { createOptimizer } from './optimizer';
 import { trainLoop, type TrainHooks, type TrainOutcome, type TrainStep } from './train';
 
 export interface BatchedRun {
@@ -20,7 +20,7 @@ export interface BatchedRun {
   fill: (indices: Uint32Array, out: Float32Array) => void;
 }
 
-const SHARED: (keyof TrainConfig)[] = ['batchSize', 'epochs', 'learningRate', 'momentum', 'trainSize'];
+const SHARED: (keyof TrainConfig)[] = ['batchSize', 'epochs', 'learningRate', 'momentum', 'trainSize', 'optimizer', 'warmupSteps', 'stopping', 'patience'];
 
 /** Why `runs` cannot be trained as one batch, or null. */
 export function batchIncompatibility(runs: readonly BatchedRun[]): string | null {
@@ -32,19 +32,24 @@ export function batchIncompatibility(runs: readonly BatchedRun[]): string | null
   return null;
 }
 
+export interface BatchedOutcome extends TrainOutcome {
+  /** Each model's weights as it finished: when plateau stopping ended it, as they were then. */
+  weights: Float32Array[][];
+}
+
 export async function trainBatched(
   model: BatchedCnn,
   data: MnistSplit,
   runs: readonly BatchedRun[],
   hooks: Omit<TrainHooks, 'fill'> = {},
   convs: BatchedConvs = convsFor(tf.getBackend()),
-): Promise<TrainOutcome> {
+): Promise<BatchedOutcome> {
   const problem = batchIncompatibility(runs);
   if (problem) throw new Error(`These runs cannot be trained together: ${problem}.`);
   if (runs.length !== model.k) throw new Error(`The batched model holds ${model.k} networks, but ${runs.length} runs were given.`);
   const { k } = model;
   const cfg = runs[0].cfg;
-  const optimizer = new SgdMomentum(model.vars, cfg.learningRate, cfg.momentum);
+  const optimizer = createOptimizer(model.vars, cfg);
   const pixels = new Float32Array(k * cfg.batchSize * PIXELS);
   const labels = new Int32Array(k * cfg.batchSize);
   const step: TrainStep = (batches) => {
@@ -56,24 +61,33 @@ export async function trainBatched(
     return tf.tidy(() => {
       const x = toBatchedInput(pixels.subarray(0, k * n * PIXELS), k, n);
       const y = tf.tensor1d(labels.subarray(0, k * n), 'int32');
-      let correct: tf.Scalar | null = null;
-      const cost = optimizer.step(() => {
+      let correct: tf.Tensor1D | null = null;
+      let perModel: tf.Tensor1D | null = null;
+      optimizer.step(() => {
         const z = tf.reshape(batchedLogits(model, x, convs), [k * n, NUM_CLASSES]);
-        correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(z, 1), y), 'float32')) as tf.Scalar);
-        // Mean over all K·n examples × K = Σ_models (mean over the model's n examples).
-        return tf.mul(tf.losses.softmaxCrossEntropy(tf.oneHot(y, NUM_CLASSES), z), k) as tf.Scalar;
-      });
-      return [tf.div(cost, k) as tf.Scalar, correct as unknown as tf.Scalar];
+        correct = tf.keep(tf.sum(tf.reshape(tf.cast(tf.equal(tf.argMax(z, 1), y), 'float32'), [k, n]), 1)) as tf.Tensor1D;
+        const each = tf.losses.softmaxCrossEntropy(tf.oneHot(y, NUM_CLASSES), z, undefined, undefined, tf.Reduction.NONE);
+        const losses = tf.keep(tf.mean(tf.reshape(each, [k, n]), 1)) as tf.Tensor1D;
+        perModel = losses;
+        // Σ_models (mean over the model's n examples): each model's weights get exactly its own gradient.
+        return tf.sum(losses) as tf.Scalar;
+      }).dispose();
+      return [perModel as unknown as tf.Tensor1D, correct as unknown as tf.Tensor1D];
     });
   };
+  // A model that plateau stopping ends keeps training in the graph with the others; its weights are taken as
+  // they were when it stopped, so it ends exactly where it would have trained alone.
+  const stoppedAt = new Map<number, Float32Array[]>();
   try {
-    return await trainLoop(
+    const out = await trainLoop(
       data.count,
       cfg,
       runs.map((r) => r.cfg.seed),
       step,
-      hooks,
+      { ...hooks, onModelStop: async (m) => void stoppedAt.set(m, (await splitWeights(model))[m]) },
     );
+    const final = await splitWeights(model);
+    return { ...out, weights: final.map((w, m) => stoppedAt.get(m) ?? w) };
   } finally {
     optimizer.dispose();
   }

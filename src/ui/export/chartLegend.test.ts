@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MethodSummary } from '../../engine/sweep/summary';
 import { chartLegendEntries, estimateTextWidth, LEGEND_FONT_SIZE, layoutLegend, legendMarkup, type LegendEntry } from './chartLegend';
 
-const summary = (keys: string[]): MethodSummary[] => keys.map((key) => ({ key, cells: [], verdict: 'undecided', explanation: '' }));
+const summary = (keys: string[]): MethodSummary[] => keys.map((key) => ({ key, cells: [], verdict: 'inconclusive', reason: '', outlineEffect: false }));
 const entry = (label: string): LegendEntry => ({ label, colour: '#000', swatch: 'line' });
 
 describe('chart legend', () => {

@@ -4,14 +4,15 @@
  * layout is the same in Node tests and in every browser.
  */
 import type { MethodSummary } from '../../engine/sweep/summary';
+import { hasMaskOnly } from '../sweep/chartRows';
 import { methodColour, methodName } from '../sweep/methodStyle';
 import { escapeXml } from './xml';
 
 export interface LegendEntry {
   label: string;
   colour: string;
-  /** A solid line (retrained mean), a dashed line (no retraining) or a filled band (± std). */
-  swatch: 'line' | 'dashed' | 'band';
+  /** A solid line (retrained mean), a dashed line (no retraining), a dotted one (mask only) or a filled band (± std). */
+  swatch: 'line' | 'dashed' | 'dotted' | 'band';
 }
 
 export interface PlacedEntry extends LegendEntry {
@@ -29,11 +30,12 @@ const EM_PER_CHAR = 0.58;
 
 export const estimateTextWidth = (text: string, fontSize: number): number => text.length * fontSize * EM_PER_CHAR;
 
-/** One entry per method, then one key for the dashed no-retrain lines and one for the bands they all share. */
+/** One entry per method, then one key for the dashed no-retrain lines, the dotted mask-only lines (when drawn) and the bands they all share. */
 export function chartLegendEntries(summary: MethodSummary[]): LegendEntry[] {
   return [
     ...summary.map((m): LegendEntry => ({ label: methodName(m.key), colour: methodColour(m.key), swatch: 'line' })),
     { label: 'no retraining (base model)', colour: '#555', swatch: 'dashed' },
+    ...(hasMaskOnly(summary) ? [{ label: 'mask only (removal pattern alone)', colour: '#555', swatch: 'dotted' } as const] : []),
     { label: '± 1 std over seeds', colour: '#555', swatch: 'band' },
   ];
 }
@@ -58,8 +60,8 @@ export function layoutLegend(entries: LegendEntry[], width: number): { placed: P
 function swatchMarkup(e: PlacedEntry): string {
   const x2 = e.x + SWATCH_WIDTH;
   if (e.swatch === 'band') return `<rect x="${e.x}" y="${e.y - 6}" width="${SWATCH_WIDTH}" height="12" fill="${e.colour}" fill-opacity="0.2"/>`;
-  const dash = e.swatch === 'dashed' ? ' stroke-dasharray="6 4"' : '';
-  return `<line x1="${e.x}" y1="${e.y}" x2="${x2}" y2="${e.y}" stroke="${e.colour}" stroke-width="${e.swatch === 'dashed' ? 1.5 : 3}"${dash}/>`;
+  const dash = e.swatch === 'dashed' ? ' stroke-dasharray="6 4"' : e.swatch === 'dotted' ? ' stroke-dasharray="1 4" stroke-linecap="round"' : '';
+  return `<line x1="${e.x}" y1="${e.y}" x2="${x2}" y2="${e.y}" stroke="${e.colour}" stroke-width="${e.swatch === 'line' ? 3 : e.swatch === 'dotted' ? 2.4 : 1.5}"${dash}/>`;
 }
 
 export function legendMarkup(placed: PlacedEntry[]): string {

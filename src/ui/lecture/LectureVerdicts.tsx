@@ -35,7 +35,7 @@ export function LectureVerdicts(props: { summary: MethodSummary[]; highlight: st
       {current ? (
         <div className="lecture-detail">
           {threshold !== undefined ? <p className="lecture-numbers">{atThreshold(summary, current, threshold, mode)}</p> : null}
-          <p>{current.explanation}</p>
+          <p>{current.reason}</p>
         </div>
       ) : null}
     </div>

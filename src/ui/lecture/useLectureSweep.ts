@@ -15,7 +15,7 @@ export function useLectureSweep(): LectureSweep | null {
   const current = useSweep((s) => s.current);
   return useMemo(() => {
     if (!current) return null;
-    const { config, runs, noRetrain } = current.results;
-    return { summary: summariseSweep(config, runs, noRetrain), thresholds: config.thresholds, mode: config.mask.mode, runs: runs.length, title: current.title };
+    const { config, runs } = current.results;
+    return { summary: summariseSweep(current.results), thresholds: config.thresholds, mode: config.mask.mode, runs: runs.length, title: current.title };
   }, [current]);
 }

@@ -5,6 +5,6 @@ export const VERDICT_WORDS: Record<Verdict, string> = {
   better: 'better than random',
   worse: 'no better than random',
   mixed: 'mixed',
-  undecided: 'undecided',
+  inconclusive: 'inconclusive',
   baseline: 'baseline',
 };

@@ -3,7 +3,7 @@
  * and every later change of the training form or the sweep settings is written back (history.replaceState,
  * so Back still leaves the page), so that copying the address shares the setup.
  */
-import { TRAIN_FIELDS, type TrainField } from '../../engine/config/trainConfig';
+import { TRAIN_FIELD_NAMES, trainValueFromText, type TrainField } from '../../engine/config/trainConfig';
 import type { BackendName, TrainConfig } from '../../engine/defaults';
 import { decodeConfigQuery, encodeConfigQuery, type ShareConfig } from '../../share/configQuery';
 import { presetOf } from '../../share/presetOf';
@@ -11,9 +11,7 @@ import type { Stores } from '../storeContext';
 
 /** The training form as typed; a field that is not a number yet reads as NaN, which links leave out. */
 export function trainFromForm(form: Record<TrainField, string>): TrainConfig {
-  const config = {} as TrainConfig;
-  for (const f of Object.keys(TRAIN_FIELDS) as TrainField[]) config[f] = form[f].trim() === '' ? Number.NaN : Number(form[f]);
-  return config;
+  return Object.fromEntries(TRAIN_FIELD_NAMES.map((f) => [f, trainValueFromText(f, form[f])])) as unknown as TrainConfig;
 }
 
 function currentShareConfig(stores: Stores, backend: BackendName | null): ShareConfig {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { MethodSummary } from '../../engine/sweep/summary';
 import { methodName } from './methodStyle';
+import { FLAG_WORDS } from '../../engine/training/health';
 
 const pct = (v: number): string => (Number.isFinite(v) ? (v * 100).toFixed(1) : '—');
 
@@ -33,8 +34,16 @@ export function PrecisionTable({ summary, thresholds }: { summary: MethodSummary
           {summary.map((m) => {
             const c = m.cells[i];
             return (
-              <tr key={m.key}>
-                <th scope="row">{methodName(m.key)}</th>
+              <tr key={m.key} className={c.flaggedRuns ? 'flagged' : undefined}>
+                <th scope="row">
+                  {methodName(m.key)}
+                  {c.flaggedRuns ? (
+                    <span className="flag" title={`Not trusted: ${c.flaggedRuns} of ${c.accuracies.length} runs ${c.flags.map((f) => FLAG_WORDS[f]).join(' or ')}.`}>
+                      {' '}
+                      ⚠<span className="sr-only"> {c.flaggedRuns} runs did not learn</span>
+                    </span>
+                  ) : null}
+                </th>
                 {c.precisionMean.map((p, k) => (
                   <td key={k}>
                     {pct(p)}

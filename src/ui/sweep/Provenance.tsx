@@ -1,6 +1,8 @@
 import type { SweepResults } from '../../engine/sweep/results';
 import { methodName } from './methodStyle';
 import { methodKey } from '../../engine/sweep/sweepConfig';
+import { baseSeedsOf } from '../../engine/sweep/sweepPlan';
+import { trainingWords } from './trainingWords';
 
 /** Where the numbers came from: the full configuration, backend, seeds, engine version, dates and device. */
 export function Provenance({ results }: { results: SweepResults }) {
@@ -16,14 +18,16 @@ export function Provenance({ results }: { results: SweepResults }) {
         <dd>
           {c.mask.mode.toUpperCase()}, rank by {c.mask.rankTransform}, ties {c.mask.tieBreak === 'random' ? `in seeded random order (seed ${c.mask.tieSeed})` : 'by pixel index'}, replacement {c.mask.replacement}; maps for the {c.target === 'label' ? 'true label' : 'predicted class'}, map seed {c.mapSeed}
         </dd>
-        <dt>Base model</dt>
+        <dt>{c.baseSeeds > 1 ? `${c.baseSeeds} base models` : 'Base model'}</dt>
         <dd>
-          {c.base.epochs} epoch(s) on {c.base.trainSize.toLocaleString('en')} images, lr {c.base.learningRate}, momentum {c.base.momentum}, batch {c.base.batchSize}, seed {c.base.seed}
-          {results.baseAccuracy !== null ? `; ${(results.baseAccuracy * 100).toFixed(2)} % on the ${c.retrain.testSize.toLocaleString('en')} test images` : ''}
+          {trainingWords(c.base)} on {c.base.trainSize.toLocaleString('en')} images; seed{c.baseSeeds > 1 ? 's' : ''} {baseSeedsOf(c).join(', ')}
+          {results.bases.length ? `; ${results.bases.map((b) => `${(b.accuracy * 100).toFixed(2)} %`).join(', ')} on the ${c.retrain.testSize.toLocaleString('en')} test images` : ''}
         </dd>
         <dt>Retraining</dt>
         <dd>
-          {c.retrain.epochs} epoch(s) on {c.retrain.trainSize.toLocaleString('en')} masked images, scored on {c.retrain.testSize.toLocaleString('en')} masked test images, lr {c.retrain.learningRate}, momentum {c.retrain.momentum}, batch {c.retrain.batchSize}; seeds {seeds.join(', ')}
+          {trainingWords(c.retrain)} on {c.retrain.trainSize.toLocaleString('en')} masked images, scored on {c.retrain.testSize.toLocaleString('en')} masked test images; seeds {seeds.join(', ')}
+          {c.baseSeeds > 1 ? ' on each base model' : ''}
+          {c.maskOnly ? '; each masked run also trained on its removal pattern alone (mask only)' : ''}
         </dd>
         <dt>Backend</dt>
         <dd>

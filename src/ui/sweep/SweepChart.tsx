@@ -1,6 +1,6 @@
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MethodSummary } from '../../engine/sweep/summary';
-import { bandKey, chartRows, meanKey, noRetrainKey } from './chartRows';
+import { bandKey, chartRows, flagKey, hasMaskOnly, maskOnlyKey, meanKey, noRetrainKey, type ChartRow } from './chartRows';
 import { methodColour, methodName } from './methodStyle';
 
 /** The lecture view's axes and text: white on black, large type for a projector. */
@@ -12,14 +12,35 @@ const LOOKS = {
   large: { height: '100%' as number | `${number}%`, grid: '#555', line: 5, dashed: 3, dot: 7, margin: { top: 12, right: 36, bottom: 44, left: 24 }, yWidth: 110, xOffset: -30 },
 };
 
+/** A run-health warning on the chart: a hollow triangle, in the method's colour, with the reason as its tooltip. */
+function FlaggedDot(props: { cx?: number; cy?: number; payload?: ChartRow; method: string; colour: string; r: number; opacity: number }) {
+  const { cx, cy, payload, method, colour, r, opacity } = props;
+  if (cx === undefined || cy === undefined || !payload || payload[meanKey(method)] === null) return null;
+  const why = payload[flagKey(method)];
+  if (typeof why !== 'string') return <circle cx={cx} cy={cy} r={r} fill={colour} stroke={colour} opacity={opacity} />;
+  const s = r * 1.9;
+  return (
+    <g opacity={opacity} data-testid="flagged-point">
+      <title>{`Not trusted: ${why}.`}</title>
+      <polygon points={`${cx},${cy - s} ${cx + s},${cy + s * 0.8} ${cx - s},${cy + s * 0.8}`} fill="#fff" stroke={colour} strokeWidth={2.5} />
+      <text x={cx} y={cy + s * 0.55} textAnchor="middle" fontSize={s * 1.1} fontWeight={700} fill={colour}>
+        !
+      </text>
+    </g>
+  );
+}
+
 /**
  * Test accuracy against the fraction of pixels removed: per method the mean over seeds with a ± std band
- * (seed 000 Fig. 3 style), and the no-retrain control dashed. `highlight` (a method key) dims the other
- * methods and `threshold` marks one threshold with a vertical line; the lecture view steps through both.
+ * (seed 000 Fig. 3 style), the no-retrain control dashed and the mask-only control dotted; a point whose
+ * runs did not all learn is a hollow triangle with the reason as its tooltip. `highlight` (a method key)
+ * dims the other methods and `threshold` marks one threshold with a vertical line; the lecture view steps
+ * through both.
  */
 export function SweepChart(props: { summary: MethodSummary[]; thresholds: number[]; mode: 'roar' | 'kar'; runs: number; highlight?: string; threshold?: number; large?: boolean }) {
   const { summary, thresholds, mode, runs, highlight, threshold, large = false } = props;
   const rows = chartRows(summary, thresholds);
+  const maskOnly = hasMaskOnly(summary);
   const look = large ? LOOKS.large : LOOKS.page;
   const percent = (t: number): number => Math.round(t * 1000) / 10;
   const dimmed = (key: string): boolean => highlight !== undefined && key !== highlight;
@@ -50,7 +71,12 @@ export function SweepChart(props: { summary: MethodSummary[]; thresholds: number
           />
           <YAxis domain={[0, 100]} unit=" %" width={look.yWidth} tick={ink} stroke={ink?.fill} label={{ value: 'test accuracy', angle: -90, position: 'insideLeft', offset: 4, ...ink }} />
           <Tooltip
-            formatter={(v) => (Array.isArray(v) ? `${Number(v[0]).toFixed(1)}–${Number(v[1]).toFixed(1)} %` : `${Number(v).toFixed(1)} %`)}
+            formatter={(v, name, item) => {
+              const text = Array.isArray(v) ? `${Number(v[0]).toFixed(1)}–${Number(v[1]).toFixed(1)} %` : `${Number(v).toFixed(1)} %`;
+              const key = String(item.dataKey ?? '');
+              const why = key.endsWith('::mean') ? (item.payload as ChartRow)[flagKey(key.slice(0, -'::mean'.length))] : null;
+              return typeof why === 'string' ? [`${text} — not trusted: ${why}`, name] : text;
+            }}
             labelFormatter={(v) => `${v} % ${mode === 'roar' ? 'removed' : 'kept'}`}
             contentStyle={large ? { background: '#000', border: '2px solid #fff', fontSize: 22 } : undefined}
           />
@@ -83,7 +109,9 @@ export function SweepChart(props: { summary: MethodSummary[]; thresholds: number
               stroke={methodColour(m.key)}
               strokeWidth={highlight === m.key ? look.line * 1.6 : look.line}
               strokeOpacity={opacity(m.key)}
-              dot={{ r: look.dot, opacity: opacity(m.key) }}
+              dot={(p: { cx?: number; cy?: number; payload?: ChartRow; index?: number }) => (
+                <FlaggedDot key={`${m.key}-${p.index}`} {...p} method={m.key} colour={methodColour(m.key)} r={look.dot} opacity={opacity(m.key)} />
+              )}
               connectNulls
               isAnimationActive={false}
             />
@@ -104,6 +132,24 @@ export function SweepChart(props: { summary: MethodSummary[]; thresholds: number
               isAnimationActive={false}
             />
           ))}
+          {maskOnly
+            ? summary.map((m) => (
+                <Line
+                  key={maskOnlyKey(m.key)}
+                  dataKey={maskOnlyKey(m.key)}
+                  name={`${methodName(m.key)}, mask only`}
+                  stroke={methodColour(m.key)}
+                  strokeDasharray="1 4"
+                  strokeLinecap="round"
+                  strokeWidth={look.dashed * 1.6}
+                  strokeOpacity={opacity(m.key)}
+                  legendType={large ? 'none' : undefined}
+                  dot={false}
+                  connectNulls
+                  isAnimationActive={false}
+                />
+              ))
+            : null}
         </ComposedChart>
       </ResponsiveContainer>
     </div>

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { summariseSweep } from '../../engine/sweep/summary';
 import { ChartExport } from '../export/ChartExport';
 import { ShareBar } from '../share/ShareBar';
@@ -10,6 +10,7 @@ import { SweepChart } from './SweepChart';
 import { SweepControls } from './SweepControls';
 import { SweepSetup } from './SweepSetup';
 import { SweepTable } from './SweepTable';
+import { CellRuns } from './CellRuns';
 
 /** Step 3: the remove-and-retrain sweep, its live chart, table, verdicts and provenance. */
 export function SweepPanel() {
@@ -18,7 +19,8 @@ export function SweepPanel() {
   const current = useSweep((s) => s.current);
   const error = useSweep((s) => s.error);
   const results = current?.results;
-  const summary = useMemo(() => (results ? summariseSweep(results.config, results.runs, results.noRetrain) : null), [results]);
+  const summary = useMemo(() => (results ? summariseSweep(results) : null), [results]);
+  const [openCell, setOpenCell] = useState<{ method: string; threshold: number } | null>(null);
   return (
     <section className="card" aria-labelledby="sweep-heading">
       <h2 id="sweep-heading">3 · Remove and retrain</h2>
@@ -26,7 +28,9 @@ export function SweepPanel() {
         For every method, rank each pixel of every training and test image with the base model, replace the top-ranked pixels, train a fresh model
         on the masked images, and score it on masked test images (Hooker et al. 2019). A method that finds the pixels the task depends on makes
         accuracy fall faster than removing random pixels. The dashed lines score the base model without retraining: the gap shows how much of
-        the drop is distribution shift rather than lost information. The sweep trains its own base model from its settings.
+        the drop is distribution shift rather than lost information; the dotted lines (mask-only control) show how much the shape of the removed set
+        alone gives away. The sweep trains its own base models from its settings, and checks that every model learnt: a verdict never rests on a model
+        that did not.
       </p>
       <SweepSetup disabled={status !== 'idle'} />
       <SweepControls ready={ready} />
@@ -38,7 +42,14 @@ export function SweepPanel() {
           <h3>{current.title}</h3>
           <ChartExport summary={summary} title={current.title} mode={results.config.mask.mode} />
           <SweepChart summary={summary} thresholds={results.config.thresholds} mode={results.config.mask.mode} runs={results.runs.length} />
-          <SweepTable summary={summary} thresholds={results.config.thresholds} mode={results.config.mask.mode} />
+          <SweepTable
+            summary={summary}
+            thresholds={results.config.thresholds}
+            mode={results.config.mask.mode}
+            baseSeeds={results.config.baseSeeds}
+            onOpenCell={(method, threshold) => setOpenCell({ method, threshold })}
+          />
+          {openCell ? <CellRuns config={results.config} runs={results.runs} method={openCell.method} threshold={openCell.threshold} onClose={() => setOpenCell(null)} /> : null}
           <PrecisionTable summary={summary} thresholds={results.config.thresholds} />
           <Provenance results={results} />
         </div>

@@ -4,6 +4,7 @@ import { TRAIN_LIMITS, type MaskMode, type Replacement, type TieBreak } from '..
 import { PRESETS, type PresetId } from '../../engine/sweep/sweepConfig';
 import { useSweep } from '../storeContext';
 import { parsePercentages } from './parsePercentages';
+import { TrainSettings } from './TrainSettings';
 
 const REPLACEMENTS: [Replacement, string][] = [
   ['mean', 'dataset mean (default)'],
@@ -29,8 +30,6 @@ export function SweepSetup({ disabled }: { disabled: boolean }) {
   const toggle = (id: MethodId, on: boolean) =>
     editConfig({ methods: on ? [...config.methods, { id, params: {} }] : config.methods.filter((m) => m.id !== id) });
   const num = (raw: string): number => (raw.trim() === '' ? Number.NaN : Number(raw));
-  const setRetrain = (field: 'trainSize' | 'testSize' | 'epochs', raw: string) => editConfig({ retrain: { ...config.retrain, [field]: num(raw) } });
-  const setBase = (field: 'trainSize' | 'epochs', raw: string) => editConfig({ base: { ...config.base, [field]: num(raw) } });
 
   return (
     <fieldset className="sweep-setup" disabled={disabled}>
@@ -113,27 +112,38 @@ export function SweepSetup({ disabled }: { disabled: boolean }) {
           </select>
         </label>
         <label className="field">
-          <span>Retraining images</span>
-          <input name="retrainTrainSize" inputMode="numeric" value={Number.isNaN(config.retrain.trainSize) ? '' : config.retrain.trainSize} onChange={(e) => setRetrain('trainSize', e.target.value)} />
-          <small className="muted">1 to {TRAIN_LIMITS.trainSize.max.toLocaleString('en')} masked training images per run.</small>
+          <span>Base models</span>
+          <input name="baseSeeds" inputMode="numeric" value={Number.isNaN(config.baseSeeds) ? '' : config.baseSeeds} onChange={(e) => editConfig({ baseSeeds: num(e.target.value) })} />
+          <small className="muted">Each makes its own maps and gets its own retrains: at 90 % removed, which model made the maps moves a cell by up to 25 points.</small>
         </label>
-        <label className="field">
-          <span>Test images</span>
-          <input name="retrainTestSize" inputMode="numeric" value={Number.isNaN(config.retrain.testSize) ? '' : config.retrain.testSize} onChange={(e) => setRetrain('testSize', e.target.value)} />
-        </label>
-        <label className="field">
-          <span>Retraining epochs</span>
-          <input name="retrainEpochs" inputMode="numeric" value={Number.isNaN(config.retrain.epochs) ? '' : config.retrain.epochs} onChange={(e) => setRetrain('epochs', e.target.value)} />
-        </label>
-        <label className="field">
-          <span>Base model images</span>
-          <input name="baseTrainSize" inputMode="numeric" value={Number.isNaN(config.base.trainSize) ? '' : config.base.trainSize} onChange={(e) => setBase('trainSize', e.target.value)} />
-          <small className="muted">The model whose maps are tested, trained first (lr {config.base.learningRate}).</small>
-        </label>
-        <label className="field">
-          <span>Base model epochs</span>
-          <input name="baseEpochs" inputMode="numeric" value={Number.isNaN(config.base.epochs) ? '' : config.base.epochs} onChange={(e) => setBase('epochs', e.target.value)} />
-        </label>
+        <TrainSettings
+          prefix="retrain"
+          who="Retraining"
+          config={config.retrain}
+          fields={['trainSize', 'testSize', 'epochs', 'optimizer', 'learningRate', 'warmupSteps', 'stopping', 'patience']}
+          hints={{ trainSize: `1 to ${TRAIN_LIMITS.trainSize.max.toLocaleString('en')} masked training images per run.`, epochs: 'With “stop when the loss stops falling”, the most epochs.' }}
+          onChange={(patch) => editConfig({ retrain: { ...config.retrain, ...patch } })}
+        />
+        <TrainSettings
+          prefix="base"
+          who="Base model"
+          config={config.base}
+          fields={['trainSize', 'epochs', 'optimizer', 'learningRate']}
+          hints={{ trainSize: 'The model whose maps are tested, trained first.' }}
+          onChange={(patch) => editConfig({ base: { ...config.base, ...patch } })}
+        />
+        <fieldset className="field checks">
+          <legend>Controls</legend>
+          <label className="check">
+            <input type="checkbox" name="noRetrain" checked={config.noRetrain} onChange={(e) => editConfig({ noRetrain: e.target.checked })} />
+            No retraining: the base model on the masked test images
+          </label>
+          <label className="check">
+            <input type="checkbox" name="maskOnly" checked={config.maskOnly} onChange={(e) => editConfig({ maskOnly: e.target.checked })} />
+            Mask only: a model that sees only which pixels were removed
+          </label>
+          <small className="muted">The mask-only control measures how much of the digit the shape of the removed set gives away (ROAD's critique of ROAR).</small>
+        </fieldset>
       </div>
       {errors.length ? (
         <ul className="error" role="alert" data-testid="sweep-config-errors">
