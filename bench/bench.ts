@@ -2,7 +2,8 @@
  * `npm run bench [-- section …]`: measures the lab on this machine and writes each section's figures, with
  * the machine, into BENCHMARKS.md. Sections: training (per backend, Node and headless Chromium), pool (one
  * run vs one run per core), batched (one run vs K runs as one graph, per backend), maps (maps/s per method),
- * presets (Lecture and Standard wall time in Node and Chromium), memory (tab memory of a Paper sweep).
+ * presets (wall time and run health of the Lecture preset, or those PRESETS=lecture,standard names, in Node and
+ * Chromium), memory (tab memory of a Paper sweep).
  * Needs a build (`npm run build`) for the browser parts. Speed is measured here, never asserted in tests.
  */
 import { describeMachine } from './machine';
@@ -16,7 +17,7 @@ import { batchedNode } from './batchedNode';
 import { batchedBrowser, startDevServer } from './batchedBrowser';
 import { memoryBrowser } from './memoryBrowser';
 import type { BatchedRow } from './batchedThroughput';
-import { presetConfig } from '../src/engine/sweep/sweepConfig';
+import { PRESETS, presetConfig, type PresetId } from '../src/engine/sweep/sweepConfig';
 import { encodeConfigQuery } from '../src/share/configQuery';
 import { REFERENCE_TRAIN } from '../src/engine/defaults';
 
@@ -82,12 +83,14 @@ async function main(): Promise<void> {
       writeSection('BENCHMARKS.md', 'maps', `### Attribution maps per second (Node, WASM; all cores = ${rows[0]?.workers} worker threads, maps plus ranking)\n\nMeasured ${today()} on ${machine}. Base model: 1 epoch on 12,000 images. IG: 32 midpoint steps; SmoothGrad family: 15 samples over the gradient.\n\n${lines.join('\n')}`);
     }
     if (want('presets')) {
-      const rows: PresetRow[] = [await presetNode('lecture'), await presetNode('standard')];
+      // Lecture by default; the Standard preset (about an hour on two cores) when PRESETS asks for it.
+      const presets = (process.env.PRESETS ?? 'lecture').split(',') as PresetId[];
+      const rows: PresetRow[] = [];
+      for (const p of presets) rows.push(await presetNode(p));
       const page = await openLab(browser!);
-      rows.push(await presetBrowser(page, 'lecture', 'Lecture'));
-      rows.push(await presetBrowser(page, 'standard', 'Standard'));
+      for (const p of presets) rows.push(await presetBrowser(page, p, PRESETS[p].label));
       await page.close();
-      const lines = ['| where | preset | wall time | mean accuracy at the last threshold |', '|---|---|---|---|', ...rows.map((r) => `| ${r.where} | ${r.preset} | **${r.seconds.toFixed(0)} s** | ${Object.entries(r.atTop).map(([k, v]) => `${k} ${(v * 100).toFixed(1)} %`).join('; ')} |`)];
+      const lines = ['| where | preset | wall time | mean accuracy at the last threshold | did the models learn |', '|---|---|---|---|---|', ...rows.map((r) => `| ${r.where} | ${r.preset} | **${r.seconds.toFixed(0)} s** | ${Object.entries(r.atTop).map(([k, v]) => `${k} ${(v * 100).toFixed(1)} %`).join('; ')} | ${r.health} |`)];
       writeSection('BENCHMARKS.md', 'presets', `### Sweep presets, wall time from Run to the last run\n\nMeasured ${today()} on ${machine}, Chromium ${browser!.version()}.\n\n${lines.join('\n')}`);
     }
     if (want('memory')) {

@@ -21,7 +21,7 @@ test('before a model exists, Show maps is disabled and says why; an empty drawin
   await expect(g.getByText('The drawing is empty: draw a digit first.')).toBeVisible();
   await g.getByRole('radio', { name: 'Test images by index' }).check();
   await g.locator('input[name=gallery-testIndices]').fill('10000');
-  await expect(g.getByText('A test image index must be a whole number from 0 to 9999; “10000” is not.')).toBeVisible();
+  await expect(g.getByText('Test image: a whole number from 0 to 9999; 10000 is out of range.')).toBeVisible();
 });
 
 test('with a trained model, a student compares methods on a test digit and on a digit they draw', async ({ page }) => {
@@ -46,7 +46,7 @@ test('with a trained model, a student compares methods on a test digit and on a 
   // A bad threshold list is explained and blocks the button until fixed.
   const thresholds = g.locator('input[name=gallery-thresholds]');
   await thresholds.fill('10, 5, 200');
-  await expect(g.getByText(/200 is not\. List the thresholds in increasing order without repeats; 5 comes after 10\./)).toBeVisible();
+  await expect(g.getByText('Thresholds: 1 to 12 percentages from 0 to 100, comma-separated, increasing; “\u20685\u2069” does not come after 10.')).toBeVisible();
   await expect(show).toBeDisabled();
   await expect(g.getByTestId('gallery-show-status')).toHaveText('Fix the settings marked in red first.');
   await thresholds.fill('0, 50, 90');

@@ -87,7 +87,7 @@ test('a link with results shows the same table in a fresh browser, and so does t
   const [csv] = await Promise.all([page.waitForEvent('download'), share.getByRole('button', { name: 'Download CSV' }).click()]);
   expect(csv.suggestedFilename()).toMatch(/^roar-lab-results-\d{4}-\d\d-\d\d\.csv$/);
   const rows = readFileSync(await csv.path(), 'utf8').trim().split('\r\n');
-  expect(rows[0]).toMatch(/^kind,method,method_label,threshold,seed,base_seed,accuracy,epochs,final_loss,health,precision_0,.*,precision_9$/);
+  expect(rows[0]).toMatch(/^kind,method_id,params,method,threshold,seed,base_seed,accuracy,epochs,final_loss,health,precision_0,.*,precision_9$/);
   expect(rows.filter((r) => r.startsWith('retrained,'))).toHaveLength(3);
   expect(rows.filter((r) => r.startsWith('no-retrain,'))).toHaveLength(3);
 
@@ -112,8 +112,8 @@ test('a link with results shows the same table in a fresh browser, and so does t
 
 test('a broken link names each bad field, keeps the defaults, and the lab still trains', async ({ page }) => {
   await openLab(page, '?v=1&lr=banana&t=5,3&seeds=2#r=corrupt!data');
-  await expect(page.getByText(/Link setting lr=“banana”: Learning rate must be a number/)).toBeVisible();
-  await expect(page.getByText(/Link setting t=“5,3”: thresholds must increase/)).toBeVisible();
+  await expect(page.getByText(/Link setting lr=“\u2068banana\u2069”: Learning rate: a number/)).toBeVisible();
+  await expect(page.getByText(/Link setting t=“\u20685,3\u2069”: Thresholds: .*, increasing; “\u20683\u2069” does not come after 5/)).toBeVisible();
   await expect(page.getByTestId('share-message')).toContainText('The results in this link could not be opened');
   await expect(page.getByTestId('share-message')).toContainText('is not base64url');
   await expect(page.locator('input[name=learningRate]')).toHaveValue('0.01');
@@ -149,7 +149,7 @@ test('a link with settings restores the forms, and the address follows every edi
     await expect(sweep.locator(`select[name=${name}]`)).toHaveValue(value);
   }
   await expect(page.locator('.status')).not.toContainText('Link setting');
-  expect(page.url()).toContain('methods=gradient,smoothGradSquared(samples:4),random&t=0,25,75&seeds=3&mode=kar&repl=black&rank=abs&ties=index&tieSeed=3');
+  expect(page.url()).toContain('methods=gradient,smoothGradSquared(samples:4),random&t=0,25,75&seeds=3&bases=1&mode=kar&repl=black&rank=abs&ties=index&tieSeed=3');
 
   await sweep.locator('input[name=seeds]').fill('4');
   await page.fill('input[name=learningRate]', '0.02');
@@ -168,7 +168,9 @@ test('results files open by the picker; a rejected file says why and leaves the 
   await expect(page.getByTestId('sweep-results').locator('h3')).toHaveText('Shared <b>sweep</b>');
 
   await picker.setInputFiles(asFile('bad.json', bundle(1.5)));
-  await expect(page.getByTestId('share-message')).toContainText('Could not open “bad.json”: results.runs[1].accuracy must be a number from 0 to 1; got 1.5.');
+  await expect(page.getByTestId('share-message')).toContainText('Could not open “bad.json”. The results on the page are unchanged.');
+  await page.getByTestId('share-message').getByText('What exactly went wrong').click();
+  await expect(page.getByTestId('share-message').getByText('results.runs[1].accuracy — Accuracy: a number from 0 to 1. Found 1.5.')).toBeVisible();
   await picker.setInputFiles(asFile('not.json', '{"format":"roar-lab-results",'));
   await expect(page.getByTestId('share-message')).toContainText('The file is not valid JSON');
   await picker.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(6 * 1024 * 1024, 32) });

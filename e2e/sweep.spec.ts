@@ -40,6 +40,21 @@ test('a tiny sweep runs in the worker, grows the chart run by run, and survives 
   await expect(table.locator('tr[data-method=gradient] td[data-threshold="0.9"]')).toContainText('n=1');
   await expect(table.locator('tr[data-method=random] td[data-threshold="0.5"]')).toContainText('±');
   await expect(page.getByTestId('verdict')).toHaveCount(1);
+  // 640 images for one epoch do not get a model off the loss plateau: the lab says so and withholds the verdict.
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'inconclusive');
+  await expect(page.getByTestId('verdict')).toContainText(/Not judged: .*stopped before the loss settled/);
+  await expect(table.locator('tr[data-method=gradient] td[data-threshold="0.9"] [data-testid=flagged-cell]')).toBeVisible();
+  await expect(page.getByTestId('sweep-chart').getByTestId('flagged-point').first()).toBeAttached();
+  expect(await page.getByTestId('sweep-chart').getByTestId('flagged-point').first().locator('title').textContent()).toMatch(/^Not trusted: 1 of 1 runs .*stopped before the loss settled/);
+  // The cell's runs open with their loss curve and health.
+  await table.locator('tr[data-method=gradient] td[data-threshold="0.9"] button').click();
+  const cell = page.getByTestId('cell-runs');
+  await expect(cell).toContainText('Runs of Gradient at 90 %');
+  await expect(cell.locator('tbody tr')).toHaveCount(1);
+  await expect(cell).toContainText('stopped before the loss settled');
+  await expect(cell.locator('.recharts-line')).toHaveCount(1);
+  await cell.getByRole('button', { name: 'Close' }).click();
+  await expect(cell).toHaveCount(0);
   await expect(page.getByTestId('provenance')).toContainText('wasm');
   // On a multi-core machine the runs were spread over one worker per core (at most 4).
   const cores = await page.evaluate(() => Math.min(4, navigator.hardwareConcurrency || 1));

@@ -40,10 +40,10 @@ test('a newcomer trains the CNN and watches it learn while the page stays respon
 test('bad settings say what is allowed and block training until fixed', async ({ page }) => {
   await openLab(page);
   await page.fill('input[name=batchSize]', '0');
-  await expect(page.getByText('Batch size must be a whole number from 1 to 4096; 0 is out of range.')).toBeVisible();
+  await expect(page.getByText('Batch size: a whole number from 1 to 4096; 0 is out of range.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Train' })).toBeDisabled();
   await page.fill('input[name=learningRate]', 'fast');
-  await expect(page.getByText(/Learning rate must be a number from 0.000001 to 1/)).toBeVisible();
+  await expect(page.getByText(/Learning rate: a number from 0.000001 to 1/)).toBeVisible();
   await page.fill('input[name=batchSize]', '64');
   await page.fill('input[name=learningRate]', '0.01');
   await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
@@ -70,7 +70,7 @@ test('?backend= forces a backend, and an unknown one is reported', async ({ page
   await openLab(page, '?backend=cpu');
   await expect(page.getByTestId('backend')).toContainText('cpu');
   await openLab(page, '?backend=quantum');
-  await expect(page.getByText(/Unknown backend "quantum" in the URL; allowed: webgpu, webgl, wasm, cpu/)).toBeVisible();
+  await expect(page.getByText(/Unknown backend “\u2068quantum\u2069” in the link; allowed: webgpu, webgl, wasm, cpu\. Choosing the best available instead\./)).toBeVisible();
   await expect(page.getByTestId('backend')).toContainText('wasm');
 });
 

@@ -1,14 +1,20 @@
 /**
- * A small, strict parser for `--flag value` command lines: unknown flags, missing values and out-of-range
- * numbers are errors with a message that says what is allowed.
+ * A small, strict parser for `--flag value` command lines: unknown flags and missing values are errors, and a
+ * flag for a setting reads its value with the setting's own field (engine/config/field.ts), so it accepts
+ * and refuses exactly what the page's forms and links do, in the same words.
  */
+import { parseText, type Field } from '../engine/config/field';
+
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export type FlagSpec = { kind: 'number'; min: number; max: number; integer?: boolean } | { kind: 'string'; choices?: readonly string[] } | { kind: 'boolean' };
+export type FlagSpec = { kind: 'field'; field: Field<unknown> } | { kind: 'string'; choices?: readonly string[] } | { kind: 'boolean' };
 
-export type ParsedFlags = Record<string, number | string | boolean>;
+export type ParsedFlags = Record<string, unknown>;
+
+/** A flag for a setting: its value is read and checked by the field. */
+export const fieldFlag = <T,>(field: Field<T>): FlagSpec => ({ kind: 'field', field: field as Field<unknown> });
 
 export function parseFlags(argv: readonly string[], specs: Record<string, FlagSpec>): ParsedFlags {
   const out: ParsedFlags = {};
@@ -26,18 +32,13 @@ export function parseFlags(argv: readonly string[], specs: Record<string, FlagSp
     const raw = inline ?? argv[++i];
     if (raw === undefined || (inline === undefined && raw.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
     if (spec.kind === 'string') {
-      if (spec.choices && !spec.choices.includes(raw)) {
-        throw new UsageError(`--${name} must be one of ${spec.choices.join(', ')}; got "${raw}"`);
-      }
+      if (spec.choices && !spec.choices.includes(raw)) throw new UsageError(`--${name} must be one of ${spec.choices.join(', ')}; got "${raw}"`);
       out[name] = raw;
-    } else {
-      const v = Number(raw);
-      const range = `${spec.integer ? 'an integer' : 'a number'} from ${spec.min} to ${spec.max}`;
-      if (raw.trim() === '' || !Number.isFinite(v)) throw new UsageError(`--${name} must be ${range}; got "${raw}"`);
-      if (spec.integer && !Number.isInteger(v)) throw new UsageError(`--${name} must be ${range}; got ${raw}`);
-      if (v < spec.min || v > spec.max) throw new UsageError(`--${name} must be ${range}; got ${raw}`);
-      out[name] = v;
+      continue;
     }
+    const r = parseText(spec.field, raw);
+    if ('error' in r) throw new UsageError(`--${name} ${JSON.stringify(raw)}: ${r.error}`);
+    out[name] = r.value;
   }
   return out;
 }

@@ -39,4 +39,14 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code));
+/**
+ * Waits until everything written to a stream has been handed to the OS. Writes to a pipe are asynchronous in
+ * Node, and process.exit does not wait for them: `roar … --json | jq` used to get the first 64 KiB only.
+ * Writes are flushed in order, so the callback of an empty write comes after all earlier ones.
+ */
+const drained = (stream: NodeJS.WriteStream): Promise<void> => new Promise((resolve) => stream.write('', () => resolve()));
+
+main(process.argv.slice(2)).then(async (code) => {
+  await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  process.exit(code);
+});

@@ -1,7 +1,8 @@
-/** Command-line flags for the training settings, derived from their field specs (engine/config/trainConfig.ts). */
+/** Command-line flags for the training settings, one per field (engine/config/trainConfig.ts). */
 import { TRAIN_FIELD_NAMES, TRAIN_FIELDS, type TrainField } from '../engine/config/trainConfig';
 import type { TrainConfig } from '../engine/defaults';
-import type { FlagSpec, ParsedFlags } from './args';
+import { fieldFlag, type FlagSpec, type ParsedFlags } from './args';
+import type { Field } from '../engine/config/field';
 
 /** The flag of each training field, without its prefix. */
 export const TRAIN_FLAG_NAMES: Readonly<Record<TrainField, string>> = {
@@ -19,14 +20,8 @@ export const TRAIN_FLAG_NAMES: Readonly<Record<TrainField, string>> = {
 };
 
 /** Flag specs for every training field, named `${prefix}${flag}` (`--lr`, `--retrain-lr`…). */
-export function trainFlagSpecs(prefix = '', only: readonly TrainField[] = TRAIN_FIELD_NAMES): Record<string, FlagSpec> {
-  return Object.fromEntries(
-    only.map((f) => {
-      const spec = TRAIN_FIELDS[f];
-      const flag: FlagSpec = spec.kind === 'choice' ? { kind: 'string', choices: spec.choices } : { kind: 'number', min: spec.min, max: spec.max, integer: spec.kind === 'integer' };
-      return [`${prefix}${TRAIN_FLAG_NAMES[f]}`, flag];
-    }),
-  );
+export function trainFlagSpecs(prefix = ''): Record<string, FlagSpec> {
+  return Object.fromEntries(TRAIN_FIELD_NAMES.map((f) => [`${prefix}${TRAIN_FLAG_NAMES[f]}`, fieldFlag(TRAIN_FIELDS[f] as Field<unknown>)]));
 }
 
 /** `base` with the training fields the parsed flags set. */
@@ -40,11 +35,9 @@ export function applyTrainFlags(base: TrainConfig, flags: ParsedFlags, prefix = 
 }
 
 /** `[--lr X] [--momentum M] …` for a usage line. */
-export function trainFlagsUsage(prefix = '', only: readonly TrainField[] = TRAIN_FIELD_NAMES): string {
-  return only
-    .map((f) => {
-      const spec = TRAIN_FIELDS[f];
-      return `[--${prefix}${TRAIN_FLAG_NAMES[f]} ${spec.kind === 'choice' ? spec.choices.join('|') : spec.kind === 'integer' ? 'N' : 'X'}]`;
-    })
-    .join(' ');
+export function trainFlagsUsage(prefix = ''): string {
+  return TRAIN_FIELD_NAMES.map((f) => {
+    const c = TRAIN_FIELDS[f].control;
+    return `[--${prefix}${TRAIN_FLAG_NAMES[f]} ${c.kind === 'choice' ? c.choices.join('|') : c.kind === 'integer' ? 'N' : 'X'}]`;
+  }).join(' ');
 }

@@ -2,8 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import { REFERENCE_TRAIN } from '../engine/defaults';
 import { presetConfig, sweepConfigErrors } from '../engine/sweep/sweepConfig';
-import { backendFromUrl } from '../state/backendParam';
-import { Gen, randomShareConfig } from './arbitrary';
+import { backendFromUrl } from './backendParam';
+import { Gen, randomShareConfig } from '../testing/arbitrary';
 import { decodeConfigQuery, encodeConfigQuery, type ShareConfig } from './configQuery';
 import { presetOf } from './presetOf';
 
@@ -63,12 +63,12 @@ describe('config query', () => {
   test('bad values name their field and fall back to the value in use', () => {
     const { config, notices } = decodeConfigQuery('?v=1&lr=banana&t=5,3&seeds=0&mode=sideways&methods=gradient,magic&base.epochs=1.5&noRetrain=yes', start());
     const byKey = (k: string) => notices.find((n) => n.startsWith(`Link setting ${k}=`));
-    expect(byKey('lr')).toMatch(/Learning rate must be a number from 0\.000001 to 1\. Using “0\.01” instead\./);
-    expect(byKey('t')).toMatch(/thresholds must increase, without repeats\. Using “0,50,90” instead\./);
-    expect(byKey('seeds')).toMatch(/Seeds per cell must be a whole number from 1 to 20/);
+    expect(byKey('lr')).toMatch(/Learning rate: a number from 0\.000001 to 1; “\u2068banana\u2069” is not a number\. Using “0\.01” instead\./);
+    expect(byKey('t')).toMatch(/^Link setting t=“\u20685,3\u2069”: Thresholds: 1 to 101 percentages from 0 to 100, comma-separated, increasing; “\u20683\u2069” does not come after 5\. Using “0,50,90” instead\./);
+    expect(byKey('seeds')).toMatch(/Seeds per cell: a whole number from 1 to 20/);
     expect(byKey('mode')).toMatch(/one of roar, kar/);
-    expect(byKey('methods')).toMatch(/unknown method “magic”/);
-    expect(byKey('base.epochs')).toMatch(/Epochs must be a whole number from 1 to 100; 1\.5 is not whole|Epochs must be a whole number/);
+    expect(byKey('methods')).toMatch(/unknown method “\u2068magic\u2069”/);
+    expect(byKey('base.epochs')).toMatch(/Epochs: a whole number from 1 to 100; 1\.5 is not whole|Epochs: a whole number/);
     expect(byKey('noRetrain')).toMatch(/1 .* or 0/);
     expect(notices).toHaveLength(7);
     expect(config).toEqual(start());
@@ -103,9 +103,9 @@ describe('config query', () => {
 
   test('unknown keys, repeated keys and other versions are reported, not obeyed', () => {
     const r = decodeConfigQuery('?v=2&lr=0.5&lr=0.2&zoom=3&__proto__=1&constructor=x', start());
-    expect(r.notices[0]).toMatch(/v=“2”: this page reads version 1 links/);
+    expect(r.notices[0]).toMatch(/v=“\u20682\u2069”: this page reads version 1 links/);
     expect(r.notices).toContain('Link setting lr appears 2 times; the first is used.');
-    expect(r.notices.join(' ')).toMatch(/does not know were ignored: “zoom”, “__proto__”, “constructor”/);
+    expect(r.notices.join(' ')).toMatch(/does not know were ignored: “\u2068zoom\u2069”, “\u2068__proto__\u2069”, “\u2068constructor\u2069”/);
     expect(r.config.train.learningRate).toBe(0.5);
     expect(({} as Record<string, unknown>).zoom).toBeUndefined();
   });

@@ -12,26 +12,14 @@
 export const MAX_LINK_CHARS = 8_000;
 
 /**
- * The most a results payload may expand to when inflated, and the largest results file the page opens.
- * A sweep of 10,000 runs (far beyond the paper preset's 180) takes about 3.5 MB as JSON; past 5 MB the input is
- * not ours (a deflate bomb expands a 8,000-character hash to ~6 MB) and is refused before it is parsed.
+ * The most a link's results may expand to when inflated. What fits 8,000 characters of a link is at most
+ * ~150 KB of results JSON; 256 KB leaves room and stops a 7,000-character deflate bomb before it can hold the
+ * tab for a second (it would expand to ~6 MB).
+ */
+export const MAX_LINK_RESULTS_BYTES = 256 * 1024;
+
+/**
+ * The largest results file the page opens. A sweep of 10,000 runs (far beyond the Paper preset's 525) with
+ * its loss curves takes a few MB as JSON; past 5 MB the input is not ours and is refused before it is parsed.
  */
 export const MAX_RESULTS_BYTES = 5 * 1024 * 1024;
-
-/** Methods in one sweep: the catalog's 14, plus room for the same method with different parameters. */
-export const MAX_METHODS = 32;
-
-/** Thresholds in one sweep: one per whole percent is more than any sweep needs. */
-export const MAX_THRESHOLDS = 101;
-
-/** The methods list in a link (`methods=…`): 32 methods with all their parameters fit comfortably. */
-export const MAX_METHODS_TEXT = 4_000;
-
-/** A results title ("Lecture preset, 2026-11-26 10:02"), shown as a heading. */
-export const MAX_TITLE_CHARS = 200;
-
-/** Free-text provenance (user agent, backend details, dates): user agents run to a few hundred characters. */
-export const MAX_TEXT_CHARS = 1_000;
-
-/** How much of a stranger's value a message quotes: enough to recognise it, never a wall of text. */
-export const QUOTE_CHARS = 40;

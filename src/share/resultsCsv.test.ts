@@ -1,7 +1,8 @@
 /** The CSV export: long format, RFC 4180 quoting, and no formulas smuggled into a spreadsheet. */
 import { describe, expect, test } from 'vitest';
-import { Gen, randomResults } from './arbitrary';
+import { Gen, randomResults } from '../testing/arbitrary';
 import { CSV_HEADER, resultsCsv } from './resultsCsv';
+import { methodKey, methodWords } from '../engine/attribution/methodSpec';
 
 /** An RFC 4180 reader, to check that every row splits back into its cells. */
 function parseCsv(text: string): string[][] {
@@ -28,32 +29,45 @@ describe('results CSV', () => {
     const g = new Gen(5);
     for (let i = 0; i < 50; i++) {
       const r = randomResults(g);
-      const rows = parseCsv(resultsCsv(r, (k) => `label of ${k}`));
+      const rows = parseCsv(resultsCsv(r));
       expect(rows[0]).toEqual([...CSV_HEADER]);
       expect(rows).toHaveLength(1 + r.runs.length + r.noRetrain.length);
+      const specs = new Map(r.config.methods.map((m) => [methodKey(m), m]));
+      // The method as a machine reads it (id and parameters) and as a person does (its name in words).
+      const method = (key: string) => {
+        const spec = specs.get(key);
+        return spec ? [spec.id, JSON.stringify(spec.params), methodWords(spec)] : ['unmasked', '{}', 'no pixels removed'];
+      };
+      const numbers = (cells: string[]) => cells.map((v) => (v === '' ? null : Number(v)));
       r.runs.forEach((run, j) => {
         const row = rows[1 + j];
-        expect(row.slice(0, 3)).toEqual([run.kind === 'maskOnly' ? 'mask-only' : 'retrained', run.method, `label of ${run.method}`]);
-        const numbers = (cells: string[]) => cells.map((v) => (v === '' ? null : Number(v)));
-        expect(numbers(row.slice(3, 9))).toEqual([run.threshold, run.seed, run.baseSeed, run.accuracy, run.epochs, run.health?.finalLoss ?? null]);
-        expect(row[9]).toBe(run.health ? run.health.flags.join(' ') || 'ok' : '');
-        expect(numbers(row.slice(10))).toEqual(run.precision);
+        expect(row.slice(0, 4)).toEqual([run.kind === 'maskOnly' ? 'mask-only' : 'retrained', ...method(run.method)]);
+        expect(JSON.parse(row[2])).toEqual(specs.get(run.method)?.params ?? {});
+        expect(numbers(row.slice(4, 10))).toEqual([run.threshold, run.seed, run.baseSeed, run.accuracy, run.epochs, run.health?.finalLoss ?? null]);
+        expect(row[10]).toBe(run.health ? run.health.flags.join(' ') || 'ok' : '');
+        expect(numbers(row.slice(11))).toEqual(run.precision);
       });
       r.noRetrain.forEach((nr, j) => {
         const row = rows[1 + r.runs.length + j];
-        expect(row.slice(0, 6)).toEqual(['no-retrain', nr.method, `label of ${nr.method}`, String(nr.threshold), '', String(nr.baseSeed)]);
-        expect(Number(row[6])).toBe(nr.accuracy);
+        expect(row.slice(0, 7)).toEqual(['no-retrain', ...method(nr.method), String(nr.threshold), '', String(nr.baseSeed)]);
+        expect(Number(row[7])).toBe(nr.accuracy);
       });
     }
   });
 
   test('quotes commas and quotes, and defuses text a spreadsheet would run as a formula', () => {
     const r = randomResults(new Gen(6));
+    r.config = { ...r.config, methods: [{ id: 'integratedGradients', params: { steps: 16 } }] };
     r.runs = [{ ...r.runs[0], kind: 'retrain', method: 'integratedGradients{"steps":16}' }];
     r.noRetrain = [];
-    const labels: Record<string, string> = { 'integratedGradients{"steps":16}': '=HYPERLINK("http://evil","x")' };
-    const line = resultsCsv(r, (k) => labels[k]).split('\r\n')[1];
-    expect(line.startsWith('retrained,"integratedGradients{""steps"":16}","\'=HYPERLINK(""http://evil"",""x"")",')).toBe(true);
-    for (const lead of ['+', '-', '@', '\t']) expect(resultsCsv(r, () => `${lead}1`).split('\r\n')[1]).toContain(`,'${lead}1,`);
+    const line = resultsCsv(r).split('\r\n')[1];
+    expect(line.startsWith('retrained,integratedGradients,"{""steps"":16}","Integrated Gradients, 16 steps",')).toBe(true);
+    // A key that names no method of the sweep (someone else's file) is written as found, defused.
+    r.runs = [{ ...r.runs[0], method: '=HYPERLINK("http://evil","x")' }];
+    expect(resultsCsv(r).split('\r\n')[1]).toContain(`,"'=HYPERLINK(""http://evil"",""x"")",`);
+    for (const lead of ['+', '-', '@', '\t']) {
+      r.runs = [{ ...r.runs[0], method: `${lead}1` }];
+      expect(resultsCsv(r).split('\r\n')[1]).toContain(`,'${lead}1,`);
+    }
   });
 });

@@ -1,7 +1,7 @@
 /** Results in a link's hash and in a file: exact round trips, the length limit, and what a recipient's page checks. */
 import { zlibSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { Gen, randomBundle } from './arbitrary';
+import { Gen, randomBundle } from '../testing/arbitrary';
 import { encodeBase64url } from './base64url';
 import { bundleJson, parseBundleJson } from './bundleJson';
 import { readBundleFile } from './bundleFile';
@@ -60,7 +60,7 @@ describe('results link', () => {
       ['#r=AB', /damaged: its last character has stray bits/],
       [`#r=${encodeBase64url(new Uint8Array([0xff, 0xfe, 0xfd]))}`, /cannot be unpacked/],
       [hashOf('{"format":"roar-lab-results","version":1,'), /not valid JSON/],
-      [hashOf('[1,2,3]'), /The link's data must be an object; got a list/],
+      [hashOf('[1,2,3]'), /The link's data must be an object; found a list\./],
       [hashOf('{"format":"roar-lab-results","version":3,"title":"x","results":{}}'), /version is 3; this page reads versions 1 and 2 of results/],
       [`#r=${encodeBase64url(zlibSync(new Uint8Array([0xc3, 0x28])))}`, /unpacks to something other than text/],
     ];
@@ -73,7 +73,17 @@ describe('results link', () => {
   test('a deflate bomb is stopped at the size cap, before it fills memory', () => {
     const bomb = `#r=${encodeBase64url(zlibSync(new Uint8Array(MAX_RESULTS_BYTES + 400_000), { level: 9 }))}`;
     expect(bomb.length).toBeLessThanOrEqual(MAX_LINK_CHARS + 3);
-    expect(decodeResultsHash(bomb)).toEqual({ error: expect.stringMatching(/expands past 5 MB/) });
+    expect(decodeResultsHash(bomb)).toEqual({ error: expect.stringMatching(/expands past 256 KB/) });
+  });
+
+  test('bytes added after the compressed data are refused, though the data before them is whole', () => {
+    const whole = zlibSync(new TextEncoder().encode(bundleJson(randomBundle(new Gen(13)))));
+    expect(decodeResultsHash(`#r=${encodeBase64url(whole)}`)).toHaveProperty('bundle');
+    const decoded = (bytes: number[]) => decodeResultsHash(`#r=${encodeBase64url(new Uint8Array(bytes))}`);
+    // Any added bytes stand where the checksum should be…
+    for (const extra of [[0], [0x78, 0x9c], [1, 2, 3, 4, 5]]) expect(decoded([...whole, ...extra])).toEqual({ error: expect.stringMatching(/its checksum does not match/) });
+    // …unless they end with it: then the stream is whole, and what follows it is the problem.
+    expect(decoded([...whole, 7, ...whole.subarray(-4)])).toEqual({ error: expect.stringMatching(/carries bytes after the end of its compressed data/) });
   });
 
   test('a file larger than the cap is refused before it is read; a non-UTF-8 file is named as such', async () => {

@@ -9,7 +9,7 @@ import type { ResultsBundle } from '../engine/sweep/bundle';
 import { decodeBase64url, encodeBase64url } from './base64url';
 import { boundedUnzlib } from './boundedUnzlib';
 import { bundleJson, parseBundleJson } from './bundleJson';
-import { MAX_LINK_CHARS, MAX_RESULTS_BYTES } from './limits';
+import { MAX_LINK_CHARS, MAX_LINK_RESULTS_BYTES } from './limits';
 
 const PREFIX = 'r=';
 const WHAT = "The link's data";
@@ -37,7 +37,7 @@ export function decodeResultsHash(hash: string): { bundle: ResultsBundle } | { e
   if (payload.length > MAX_LINK_CHARS) return { error: `${WHAT} is ${payload.length} characters long; this page writes at most ${MAX_LINK_CHARS}, so it is not from ROAR Lab.` };
   const raw = decodeBase64url(payload);
   if ('error' in raw) return { error: `${WHAT} is damaged: ${raw.error}.` };
-  const inflated = boundedUnzlib(raw.bytes, MAX_RESULTS_BYTES);
+  const inflated = boundedUnzlib(raw.bytes, MAX_LINK_RESULTS_BYTES);
   if ('error' in inflated) return { error: `${WHAT} cannot be unpacked: ${inflated.error}.` };
   let text: string;
   try {

@@ -5,8 +5,9 @@ import { TrainResults } from './TrainResults';
 import { Gallery } from './gallery/Gallery';
 import { SweepPanel } from './sweep/SweepPanel';
 import { LectureButton } from './lecture/LectureButton';
+import { ResumeBanner } from './sweep/ResumeBanner';
 
-export function App({ urlNotice }: { urlNotice: string | null }) {
+export function App() {
   return (
     <main>
       <header>
@@ -17,7 +18,8 @@ export function App({ urlNotice }: { urlNotice: string | null }) {
           (Hooker et al., 2019) answers it: remove the pixels a method ranks highest, retrain, and see whether accuracy
           falls faster than when removing random pixels. Everything runs in this tab.
         </p>
-        <StatusBar urlNotice={urlNotice} />
+        <StatusBar />
+        <ResumeBanner />
       </header>
       <TrainForm />
       <TrainChart />

@@ -1,11 +1,12 @@
-import { useLab } from './storeContext';
+import { useCommands, useTraining } from './labContext';
 
 /** Which backend computes, whether the data is loaded, and any reason the first choice was not used. */
-export function StatusBar({ urlNotice }: { urlNotice: string | null }) {
-  const backend = useLab((s) => s.backend);
-  const backendError = useLab((s) => s.backendError);
-  const data = useLab((s) => s.data);
-  const dataError = useLab((s) => s.dataError);
+export function StatusBar() {
+  const urlNotice = useCommands().linkNotice;
+  const backend = useTraining((s) => s.backend);
+  const backendError = useTraining((s) => s.backendError);
+  const data = useTraining((s) => s.data);
+  const dataError = useTraining((s) => s.dataError);
   return (
     <div className="status" aria-live="polite">
       <span className="pill" data-testid="backend">

@@ -1,15 +1,15 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useLab } from './storeContext';
+import { useTraining } from './labContext';
+import { pct } from '../engine/percent';
 
-const pct = (v: number) => `${Math.round(v * 100)} %`;
 
 /** Loss and accuracy as training goes: one point per progress report, test accuracy at each epoch's end. */
 export function TrainChart() {
-  const progress = useLab((s) => s.progress);
-  const status = useLab((s) => s.status);
-  const samplesPerSec = useLab((s) => s.samplesPerSec);
-  const seen = useLab((s) => s.samplesSeen);
-  const total = useLab((s) => s.totalSamples);
+  const progress = useTraining((s) => s.progress);
+  const status = useTraining((s) => s.status);
+  const samplesPerSec = useTraining((s) => s.samplesPerSec);
+  const seen = useTraining((s) => s.samplesSeen);
+  const total = useTraining((s) => s.totalSamples);
   if (progress.length === 0 && status === 'idle') return null;
   const last = progress[progress.length - 1];
   return (
@@ -18,7 +18,7 @@ export function TrainChart() {
       <p className="muted" data-testid="train-progress-text">
         {total ? `${seen.toLocaleString('en')} / ${total.toLocaleString('en')} images` : null}
         {samplesPerSec ? ` · ${Math.round(samplesPerSec).toLocaleString('en')} samples/s` : null}
-        {last ? ` · loss ${last.loss.toFixed(3)} · batch accuracy ${pct(last.accuracy)}` : null}
+        {last ? ` · loss ${last.loss.toFixed(3)} · batch accuracy ${pct(last.accuracy, { digits: 0 })}` : null}
       </p>
       {total ? <progress max={total} value={seen} aria-label="Training progress" /> : null}
       <div className="chart" data-testid="train-chart" data-points={progress.length}>
@@ -27,7 +27,7 @@ export function TrainChart() {
             <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
             <XAxis dataKey="samples" type="number" domain={[0, total ?? 'auto']} tickFormatter={(v: number) => (v >= 1000 ? `${+(v / 1000).toFixed(1)}k` : String(v))} />
             <YAxis yAxisId="loss" domain={[0, 'auto']} width={40} />
-            <YAxis yAxisId="acc" orientation="right" domain={[0, 1]} tickFormatter={pct} width={48} />
+            <YAxis yAxisId="acc" orientation="right" domain={[0, 1]} tickFormatter={(v: number) => pct(v, { digits: 0 })} width={48} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} labelFormatter={(v) => `${v} images seen`} />
             <Legend />
             <Line yAxisId="loss" type="monotone" dataKey="loss" name="training loss" stroke="#c0392b" dot={false} isAnimationActive={false} />

@@ -1,18 +1,17 @@
 import { REFERENCE_TRAIN } from '../engine/defaults';
 import { TRAIN_FIELD_NAMES, TRAIN_FIELDS } from '../engine/config/trainConfig';
-import { QUICK_TRAIN } from '../state/labStore';
-import { useLab } from './storeContext';
+import type { Field } from '../engine/config/field';
+import { QUICK_TRAIN } from '../state/trainingState';
+import { FieldControl } from './FieldControl';
+import { useCommands, useTraining } from './labContext';
 
 /** Training settings with validation, presets, and Train / Stop. */
 export function TrainForm() {
-  const form = useLab((s) => s.form);
-  const errors = useLab((s) => s.formErrors);
-  const status = useLab((s) => s.status);
-  const ready = useLab((s) => s.data !== null && s.backend !== null);
-  const setField = useLab((s) => s.setField);
-  const setForm = useLab((s) => s.setForm);
-  const start = useLab((s) => s.startTraining);
-  const stop = useLab((s) => s.stopTraining);
+  const form = useTraining((s) => s.form);
+  const errors = useTraining((s) => s.formErrors);
+  const status = useTraining((s) => s.status);
+  const ready = useTraining((s) => s.data !== null && s.backend !== null);
+  const lab = useCommands();
   const busy = status !== 'idle';
   const invalid = Object.keys(errors).length > 0;
 
@@ -22,7 +21,7 @@ export function TrainForm() {
       aria-label="Training settings"
       onSubmit={(e) => {
         e.preventDefault();
-        start();
+        lab.train();
       }}
     >
       <h2>1 · Train the base model</h2>
@@ -31,47 +30,21 @@ export function TrainForm() {
         right here in your browser. Start with the quick setting; the paper's setting takes a few minutes.
       </p>
       <div className="presets">
-        <button type="button" disabled={busy} onClick={() => setForm(QUICK_TRAIN)}>
+        <button type="button" disabled={busy} onClick={() => lab.setTrainingConfig(QUICK_TRAIN)}>
           Quick (10,000 images, 1 epoch)
         </button>
-        <button type="button" disabled={busy} onClick={() => setForm(REFERENCE_TRAIN)}>
+        <button type="button" disabled={busy} onClick={() => lab.setTrainingConfig(REFERENCE_TRAIN)}>
           Paper setting (60,000 images, 10 epochs)
         </button>
       </div>
       <div className="fields">
-        {TRAIN_FIELD_NAMES.map((f) => {
-          const spec = TRAIN_FIELDS[f];
-          const common = {
-            name: f,
-            value: form[f],
-            disabled: busy,
-            'aria-invalid': errors[f] ? true : undefined,
-            'aria-describedby': `${f}-help`,
-          } as const;
-          return (
-            <label key={f} className={errors[f] ? 'field invalid' : 'field'}>
-              <span>{spec.label}</span>
-              {spec.kind === 'choice' ? (
-                <select {...common} onChange={(e) => setField(f, e.target.value)}>
-                  {spec.choices.map((c) => (
-                    <option key={c} value={c}>
-                      {spec.words[c]}
-                    </option>
-                  ))}
-                </select>
-              ) : (
-                <input {...common} inputMode="decimal" onChange={(e) => setField(f, e.target.value)} />
-              )}
-              <small id={`${f}-help`} className={errors[f] ? 'error' : 'muted'} role={errors[f] ? 'alert' : undefined}>
-                {errors[f] ?? spec.hint}
-              </small>
-            </label>
-          );
-        })}
+        {TRAIN_FIELD_NAMES.map((f) => (
+          <FieldControl key={f} field={TRAIN_FIELDS[f] as Field<unknown>} name={f} text={form[f]} error={errors[f]} disabled={busy} onText={(text) => lab.setTrainingText(f, text)} />
+        ))}
       </div>
       <div className="actions">
         {busy ? (
-          <button type="button" className="primary" onClick={stop} disabled={status === 'stopping'}>
+          <button type="button" className="primary" onClick={() => lab.stopTraining()} disabled={status === 'stopping'}>
             {status === 'stopping' ? 'Stopping…' : 'Stop'}
           </button>
         ) : (

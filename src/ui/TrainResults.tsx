@@ -1,11 +1,11 @@
-import { useLab } from './storeContext';
+import { useTraining } from './labContext';
+import { pct } from '../engine/percent';
 
-const pct = (v: number, digits = 1) => (Number.isNaN(v) ? '—' : `${(v * 100).toFixed(digits)} %`);
 
 /** The trained model's test accuracy, per-class precision and how it was made. */
 export function TrainResults() {
-  const model = useLab((s) => s.model);
-  const jobError = useLab((s) => s.jobError);
+  const model = useTraining((s) => s.model);
+  const jobError = useTraining((s) => s.jobError);
   if (jobError) return <p className="error card" role="alert">Training failed: {jobError}</p>;
   if (!model) return null;
   const { evaluation: ev, outcome, config } = model;
@@ -13,7 +13,7 @@ export function TrainResults() {
     <section className="card" aria-label="Trained model">
       <h2>Base model</h2>
       <p className="big" data-testid="test-accuracy" data-value={ev.accuracy}>
-        Test accuracy {pct(ev.accuracy, 2)}
+        Test accuracy {pct(ev.accuracy, { digits: 2 })}
       </p>
       <p className="muted">
         {outcome.stopped ? `Stopped after ${outcome.samplesSeen.toLocaleString('en')} images; this partly trained model is kept. ` : null}

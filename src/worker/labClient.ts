@@ -1,11 +1,9 @@
-/** Starts the lab worker and connects it to the store: requests out, events in. */
+/** Starts the lab worker and connects it to the Lab (state/Lab.ts): requests out, events in. */
 import type { BackendName } from '../engine/defaults';
 import type { WorkerEvent, WorkerRequest } from './protocol';
 
 export interface LabClient {
   send: (msg: WorkerRequest) => void;
-  /** Job ids are shared by every part of the page, so that the worker's jobs never collide. */
-  nextJobId: () => number;
   onEvent: (fn: (e: WorkerEvent) => void) => void;
 }
 
@@ -18,10 +16,8 @@ export function startLabWorker(backend: BackendName | null): LabClient {
     listeners.forEach((fn) => fn(e));
   };
   worker.postMessage({ type: 'init', backend, dataBaseUrl: new URL(import.meta.env.BASE_URL, location.href).href } satisfies WorkerRequest);
-  let lastJobId = 0;
   return {
     send: (msg) => worker.postMessage(msg),
-    nextJobId: () => ++lastJobId,
     onEvent: (fn) => listeners.push(fn),
   };
 }

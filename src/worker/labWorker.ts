@@ -1,6 +1,9 @@
 /**
  * The lab's Web Worker: owns the data, the backend, the base model and the sweep cache, and runs every long
- * job off the main thread. One job at a time; each reports progress and can be stopped (and sweeps paused).
+ * job off the main thread. One job at a time: a job sent while another runs is refused with a jobError that
+ * says so. Each job's settings are checked against their schemas first; each reports progress and can be
+ * stopped (and sweeps paused). A sweep keeps its base models and orders as checkpoints, so that resuming it
+ * after a reload starts where it was.
  */
 import { initBrowserBackend } from './browserBackends';
 import { loadMnistBrowser } from './loadMnistBrowser';
@@ -20,6 +23,10 @@ import type { SweepExecutor } from '../engine/sweep/executor';
 import { poolSize, startBrowserPool, type BrowserPool } from './browserPool';
 import { SweepCache } from '../engine/sweep/sweepCache';
 import { sweepConfigErrors, type SweepConfig } from '../engine/sweep/sweepConfig';
+import { parseUntrusted } from '../engine/config/field';
+import { trainSchema } from '../engine/config/trainConfig';
+import { galleryRequestSchema } from '../engine/gallery/galleryRequest';
+import { checkpointsFor, clearCheckpoints } from './checkpointStore';
 
 const post = (e: WorkerEvent): void => postMessage(e);
 /** Lets queued messages (Stop, Pause) in between reports. */
@@ -118,10 +125,11 @@ async function sweepExecutor(mnist: Mnist, backend: BackendName): Promise<{ exec
   };
 }
 
-async function runSweepJob(jobId: number, config: SweepConfig, completed: string[], signal: AbortSignal, gate: PauseGate): Promise<void> {
+async function runSweepJob(jobId: number, id: string, config: SweepConfig, completed: string[], signal: AbortSignal, gate: PauseGate): Promise<void> {
   const { mnist, backend } = ready();
   const errors = sweepConfigErrors(config);
   if (errors.length) throw new Error(errors.join(' '));
+  if (!Array.isArray(completed) || completed.some((k) => typeof k !== 'string')) throw new Error('The finished runs of a sweep must be a list of run keys.');
   const { executor, details } = await sweepExecutor(mnist, backend);
   const job = jobs.get(jobId);
   if (job) job.executor = executor;
@@ -146,14 +154,29 @@ async function runSweepJob(jobId: number, config: SweepConfig, completed: string
     onBase: (base) => post({ type: 'sweepBase', jobId, base }),
     onNoRetrain: (result) => post({ type: 'sweepNoRetrain', jobId, result }),
     onRun: (run) => post({ type: 'sweepRun', jobId, run }),
+    checkpoints: checkpointsFor(id),
   });
+  if (!outcome.cancelled) await clearCheckpoints(id);
   post({ type: 'sweepDone', jobId, cancelled: outcome.cancelled });
 }
 
+/** What a job's settings must look like, checked before it starts: the page is not the only one who can post here. */
+function checked<T>(schema: Parameters<typeof parseUntrusted<T>>[0], value: unknown, what: string): T {
+  const r = parseUntrusted(schema, value, what);
+  if ('error' in r) throw new Error(r.error);
+  return r.value;
+}
+
 function startJob(jobId: number, work: (signal: AbortSignal, gate: PauseGate) => Promise<void>): void {
+  const running = [...jobs.keys()];
+  if (running.length) {
+    post({ type: 'jobError', jobId, message: `The lab is still busy with another job (${running.length === 1 ? 'it' : 'they'} must finish or be stopped first).` });
+    return;
+  }
   const job = { controller: new AbortController(), gate: new PauseGate() };
   jobs.set(jobId, job);
-  work(job.controller.signal, job.gate)
+  // Inside an async function, so that settings refused before the work starts become a jobError too.
+  (async () => work(job.controller.signal, job.gate))()
     .catch((e: unknown) => post({ type: 'jobError', jobId, message: e instanceof Error ? e.message : String(e) }))
     .finally(() => jobs.delete(jobId));
 }
@@ -165,13 +188,13 @@ self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
       void init(msg.backend, msg.dataBaseUrl);
       break;
     case 'train':
-      startJob(msg.jobId, (signal) => runTraining(msg.jobId, msg.config, signal));
+      startJob(msg.jobId, (signal) => runTraining(msg.jobId, checked(trainSchema, msg.config, 'The training settings'), signal));
       break;
     case 'gallery':
-      startJob(msg.jobId, () => runGallery(msg.jobId, msg.request));
+      startJob(msg.jobId, () => runGallery(msg.jobId, checked(galleryRequestSchema, msg.request, 'The gallery request')));
       break;
     case 'sweep':
-      startJob(msg.jobId, (signal, gate) => runSweepJob(msg.jobId, msg.config, msg.completed, signal, gate));
+      startJob(msg.jobId, (signal, gate) => runSweepJob(msg.jobId, msg.id, msg.config, msg.completed, signal, gate));
       break;
     case 'pause':
       jobs.get(msg.jobId)?.gate.pause();

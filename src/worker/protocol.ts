@@ -1,38 +1,27 @@
 /**
  * The typed messages between the page and the lab worker. Requests go in, events come out; every long job
- * carries a jobId so that progress, results and cancellation refer to one job.
+ * carries a jobId so that progress, results and cancellation refer to one job. The worker runs one job at a
+ * time and answers a job sent meanwhile with a jobError saying so; it checks every job's settings against
+ * their schemas before it starts.
  */
 import type { BackendInfo } from '../engine/backend/backend';
-import type { BackendName, MaskConfig, TrainConfig } from '../engine/defaults';
+import type { BackendName, TrainConfig } from '../engine/defaults';
+import type { GalleryRequest } from '../engine/gallery/galleryRequest';
 import type { TrainOutcome, TrainProgress } from '../engine/training/train';
 import type { Evaluation } from '../engine/training/evaluate';
-import type { TargetMode } from '../engine/attribution/targets';
 import type { GalleryImage } from '../engine/gallery/galleryGrid';
-import type { MethodSpec, SweepConfig } from '../engine/sweep/sweepConfig';
+import type { SweepConfig } from '../engine/sweep/sweepConfig';
 import type { SweepProgress } from '../engine/sweep/runSweep';
 import type { BaseResult, NoRetrainResult, RunResult } from '../engine/sweep/results';
 
-/** Which digits the gallery shows. */
-export type DigitChoice =
-  | { kind: 'test'; index: number }
-  | { kind: 'class'; digit: number; count: number }
-  | { kind: 'misclassified'; count: number }
-  | { kind: 'drawn'; pixels: number[] };
-
-export interface GalleryRequest {
-  digits: DigitChoice[];
-  methods: MethodSpec[];
-  thresholds: number[];
-  mask: MaskConfig;
-  target: TargetMode;
-  mapSeed: number;
-}
+export type { DigitChoice, GalleryRequest } from '../engine/gallery/galleryRequest';
 
 export type WorkerRequest =
   | { type: 'init'; backend: BackendName | null; dataBaseUrl: string }
   | { type: 'train'; jobId: number; config: TrainConfig }
   | { type: 'gallery'; jobId: number; request: GalleryRequest }
-  | { type: 'sweep'; jobId: number; config: SweepConfig; completed: string[] }
+  /** Runs the sweep `id` (its checkpoints are kept under that id), skipping the runs in `completed`. */
+  | { type: 'sweep'; jobId: number; id: string; config: SweepConfig; completed: string[] }
   | { type: 'pause'; jobId: number }
   | { type: 'resume'; jobId: number }
   /** Stops any job: training keeps the partly trained model, a sweep keeps its finished runs. */

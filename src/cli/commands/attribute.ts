@@ -3,8 +3,10 @@
  * for chosen test images, as text heatmaps or as JSON, with Integrated Gradients' completeness check.
  */
 import * as tf from '@tensorflow/tfjs';
-import { IMAGE_SIZE, MNIST_TEST_COUNT, PIXELS, REFERENCE_TRAIN, TRAIN_LIMITS, type BackendName, type TrainConfig } from '../../engine/defaults';
-import { fillBatch } from '../../engine/data/mnist';
+import { IMAGE_SIZE, MNIST_TEST_COUNT, PIXELS, REFERENCE_TRAIN, type BackendName, type TrainConfig } from '../../engine/defaults';
+import { TRAIN_FIELDS } from '../../engine/config/trainConfig';
+import { SWEEP_FIELDS } from '../../engine/sweep/sweepConfig';
+import { fillBatch, head } from '../../engine/data/mnist';
 import { createCnn, disposeCnn } from '../../engine/model/cnn';
 import { train } from '../../engine/training/train';
 import { evaluate } from '../../engine/training/evaluate';
@@ -13,13 +15,14 @@ import { computeMaps } from '../../engine/attribution/computeMaps';
 import { forwardLogits } from '../../engine/attribution/forwardLogits';
 import { completenessGap, type CompletenessGap, type IntegratedGradientsParams } from '../../engine/attribution/integratedGradients';
 import { NOISE_BASES, type NoiseBase } from '../../engine/attribution/noiseTunnel';
-import { isPlainObject, LIMITS } from '../../engine/attribution/params';
+import { isPlainObject, LIMITS, paramField } from '../../engine/attribution/params';
 import { METHOD_IDS, getMethod, isMethodId } from '../../engine/attribution/registry';
-import { argMaxRows, targetsFor, TARGET_MODES, type TargetMode } from '../../engine/attribution/targets';
+import { argMaxRows, targetsFor, type TargetMode } from '../../engine/attribution/targets';
 import type { AnyAttributionMethod } from '../../engine/attribution/types';
 import { loadMnistNode } from '../../node/loadMnist';
 import { initNodeBackend } from '../../node/nodeBackend';
-import { parseFlags, UsageError, type FlagSpec, type ParsedFlags } from '../args';
+import { fieldFlag, parseFlags, UsageError, type FlagSpec, type ParsedFlags } from '../args';
+import { pct } from '../../engine/percent';
 
 /** The quick base model: lr 0.01 reaches ~97–98 % in one epoch, where the reference 1e-3 needs ten (platform-notes §2). */
 const QUICK_TRAIN = { learningRate: 0.01, momentum: 0.9, batchSize: 64 } as const;
@@ -27,14 +30,15 @@ const QUICK_TRAIN = { learningRate: 0.01, momentum: 0.9, batchSize: 64 } as cons
 const FLAGS: Record<string, FlagSpec> = {
   method: { kind: 'string', choices: METHOD_IDS },
   images: { kind: 'string' },
-  target: { kind: 'string', choices: TARGET_MODES },
-  steps: { kind: 'number', min: LIMITS.steps.min, max: LIMITS.steps.max, integer: true },
-  baseline: { kind: 'string', choices: BASELINES },
-  samples: { kind: 'number', min: LIMITS.samples.min, max: LIMITS.samples.max, integer: true },
-  sigma: { kind: 'number', min: LIMITS.sigmaFraction.min, max: LIMITS.sigmaFraction.max },
+  target: fieldFlag(SWEEP_FIELDS.target),
+  steps: fieldFlag(paramField(LIMITS.steps, 'Steps')),
+  baseline: fieldFlag(paramField({ kind: 'choice', choices: BASELINES }, 'Baseline')),
+  samples: fieldFlag(paramField(LIMITS.samples, 'Noise samples')),
+  sigma: fieldFlag(paramField(LIMITS.sigmaFraction, 'σ fraction')),
   base: { kind: 'string', choices: Object.keys(NOISE_BASES) },
-  seed: { kind: 'number', ...TRAIN_LIMITS.seed, integer: true },
-  'model-epochs': { kind: 'number', ...TRAIN_LIMITS.epochs, integer: true },
+  seed: fieldFlag(TRAIN_FIELDS.seed),
+  'model-epochs': fieldFlag(TRAIN_FIELDS.epochs),
+  'train-size': fieldFlag(TRAIN_FIELDS.trainSize),
   backend: { kind: 'string', choices: ['wasm', 'cpu'] },
   json: { kind: 'boolean' },
 };
@@ -42,9 +46,9 @@ const FLAGS: Record<string, FlagSpec> = {
 /** Which method parameter each flag sets. */
 const PARAM_OF_FLAG = { steps: 'steps', baseline: 'baseline', samples: 'samples', sigma: 'sigmaFraction', base: 'base' } as const;
 
-export const attributeUsage = `roar attribute --method ID --images I,J,… [--target label|predicted] [--steps N] [--baseline black|mean] [--samples J] [--sigma F] [--base gradient|integratedGradients|guidedBackprop] [--seed S] [--model-epochs N] [--backend wasm|cpu] [--json]
+export const attributeUsage = `roar attribute --method ID --images I,J,… [--target label|predicted] [--steps N] [--baseline black|mean] [--samples J] [--sigma F] [--base gradient|integratedGradients|guidedBackprop] [--seed S] [--model-epochs N] [--train-size N] [--backend wasm|cpu] [--json]
   ID is one of ${METHOD_IDS.join(', ')}; I,J,… are test-set indices (0–${MNIST_TEST_COUNT - 1}).
-  Trains a base model first (lr ${QUICK_TRAIN.learningRate}, momentum ${QUICK_TRAIN.momentum}, batch ${QUICK_TRAIN.batchSize}, --model-epochs default 1, all 60,000 training images), then prints each image's map.
+  Trains a base model first (lr ${QUICK_TRAIN.learningRate}, momentum ${QUICK_TRAIN.momentum}, batch ${QUICK_TRAIN.batchSize}, --model-epochs default 1, the first --train-size training images, all 60,000 by default), then prints each image's map.
   --steps/--baseline set Integrated Gradients' parameters (also as the base of a noise wrapper); --samples/--sigma/--base set smoothGrad, smoothGradSquared and varGrad's.`;
 
 function parseImages(raw: string): number[] {
@@ -105,7 +109,7 @@ export function textHeatmap(map: Float32Array, signed: boolean): string {
 }
 
 function formatGap(g: CompletenessGap): string {
-  return `  completeness: Σ attributions ${g.attributionSum.toFixed(4)}, f(x) − f(x′) ${g.scoreDifference.toFixed(4)}, gap ${g.absoluteGap.toExponential(2)} (${(g.relativeGap * 100).toFixed(2)} %)`;
+  return `  completeness: Σ attributions ${g.attributionSum.toFixed(4)}, f(x) − f(x′) ${g.scoreDifference.toFixed(4)}, gap ${g.absoluteGap.toExponential(2)} (${pct(g.relativeGap, { digits: 2 })})`;
 }
 
 export async function attributeCommand(argv: readonly string[]): Promise<number> {
@@ -122,6 +126,7 @@ export async function attributeCommand(argv: readonly string[]): Promise<number>
     ...REFERENCE_TRAIN,
     ...QUICK_TRAIN,
     epochs: (f['model-epochs'] as number | undefined) ?? 1,
+    trainSize: (f['train-size'] as number | undefined) ?? REFERENCE_TRAIN.trainSize,
     seed,
   };
 
@@ -130,12 +135,12 @@ export async function attributeCommand(argv: readonly string[]): Promise<number>
   if (backend.notice) log(`${backend.notice}\n`);
   const mnist = loadMnistNode();
   log(
-    `Training a base model first (the CLI keeps no saved model): ${cfg.epochs} epoch(s) on all ${mnist.train.count} training images, ` +
+    `Training a base model first (the CLI keeps no saved model): ${cfg.epochs} epoch(s) on ${cfg.trainSize.toLocaleString('en')} training images, ` +
       `lr ${cfg.learningRate}, momentum ${cfg.momentum}, batch ${cfg.batchSize}, seed ${seed}, on ${backend.details}.\n`,
   );
   const model = createCnn(seed);
   try {
-    await train(model, mnist.train, cfg, {
+    await train(model, head(mnist.train, cfg.trainSize), cfg, {
       reportEvery: 50,
       onProgress: (p) => log(`\repoch ${p.epoch + 1}/${cfg.epochs}  batch ${p.batch}/${p.batchesPerEpoch}  loss ${p.loss.toFixed(4)}   `),
       onEpochEnd: () => log('\n'),

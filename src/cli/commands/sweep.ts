@@ -4,12 +4,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { platform, arch, cpus, availableParallelism } from 'node:os';
-import { type Replacement, type RankTransform, type TieBreak, type MaskMode, TRAIN_LIMITS, type BackendName } from '../../engine/defaults';
+import type { BackendName } from '../../engine/defaults';
+import type { Setting } from '../../engine/config/field';
+import { TRAIN_FIELDS } from '../../engine/config/trainConfig';
 import { METHOD_IDS } from '../../engine/attribution/registry';
-import type { TargetMode } from '../../engine/attribution/targets';
 import { runSweep } from '../../engine/sweep/runSweep';
 import { applySweepEvent, emptyResults, ENGINE_VERSION, type SweepResults } from '../../engine/sweep/results';
-import { MAX_BASE_SEEDS, PRESETS, presetConfig, sweepConfigErrors, withRandomBaseline, type PresetId } from '../../engine/sweep/sweepConfig';
+import { PRESETS, presetConfig, SWEEP_SETTINGS, sweepConfigErrors, withRandomBaseline, type PresetId, type SweepConfig } from '../../engine/sweep/sweepConfig';
 import { summariseSweep } from '../../engine/sweep/summary';
 import { formatSummary } from '../../engine/sweep/formatSummary';
 import { makeBundle } from '../../engine/sweep/bundle';
@@ -17,78 +18,56 @@ import { planRuns } from '../../engine/sweep/sweepPlan';
 import { loadMnistNode } from '../../node/loadMnist';
 import { initNodeBackend } from '../../node/nodeBackend';
 import { startNodePool, type NodePool } from '../../node/nodePool';
-import { parseFlags, UsageError, type FlagSpec } from '../args';
+import { fieldFlag, parseFlags, UsageError, type FlagSpec } from '../args';
 import { applyTrainFlags, trainFlagSpecs } from '../trainFlags';
-import { MASK_MODES, RANK_TRANSFORMS, REPLACEMENTS, TARGET_MODES, TIE_BREAKS } from '../../share/choices';
-import { parseMethods } from '../../share/methodsText';
+import { pct } from '../../engine/percent';
+
+/** Flags for the sweep's own settings and its masking rule, each read by its field (engine/sweep/sweepConfig.ts). */
+const SETTING_FLAGS: Record<string, string> = {
+  methods: 'methods',
+  thresholds: 'thresholds',
+  seeds: 'seeds',
+  'base-seeds': 'baseSeeds',
+  target: 'target',
+  'map-seed': 'mapSeed',
+  mode: 'mask.mode',
+  'tie-break': 'mask.tieBreak',
+  'tie-seed': 'mask.tieSeed',
+  rank: 'mask.rankTransform',
+  replacement: 'mask.replacement',
+};
+const settingAt = (path: string): Setting<SweepConfig> => SWEEP_SETTINGS.find((s) => s.path === path)!;
 
 const FLAGS: Record<string, FlagSpec> = {
   preset: { kind: 'string', choices: Object.keys(PRESETS) },
-  methods: { kind: 'string' },
-  thresholds: { kind: 'string' },
-  seeds: { kind: 'number', min: 1, max: 20, integer: true },
-  'base-seeds': { kind: 'number', min: 1, max: MAX_BASE_SEEDS, integer: true },
-  mode: { kind: 'string', choices: MASK_MODES },
-  'tie-break': { kind: 'string', choices: TIE_BREAKS },
-  'tie-seed': { kind: 'number', ...TRAIN_LIMITS.seed, integer: true },
-  rank: { kind: 'string', choices: RANK_TRANSFORMS },
-  replacement: { kind: 'string', choices: REPLACEMENTS },
-  target: { kind: 'string', choices: TARGET_MODES },
-  'train-size': { kind: 'number', ...TRAIN_LIMITS.trainSize, integer: true },
-  'test-size': { kind: 'number', ...TRAIN_LIMITS.testSize, integer: true },
-  lr: { kind: 'number', ...TRAIN_LIMITS.learningRate },
+  ...Object.fromEntries(Object.entries(SETTING_FLAGS).map(([flag, path]) => [flag, fieldFlag(settingAt(path).field)])),
+  'train-size': fieldFlag(TRAIN_FIELDS.trainSize),
+  'test-size': fieldFlag(TRAIN_FIELDS.testSize),
+  lr: fieldFlag(TRAIN_FIELDS.learningRate),
   ...trainFlagSpecs('base-'),
   ...trainFlagSpecs('retrain-'),
   'no-retrain': { kind: 'boolean' },
   'mask-only': { kind: 'boolean' },
   'no-mask-only': { kind: 'boolean' },
   backend: { kind: 'string', choices: ['wasm', 'cpu'] },
-  workers: { kind: 'number', min: 1, max: 64, integer: true },
+  workers: { kind: 'string' },
   out: { kind: 'string' },
   title: { kind: 'string' },
   json: { kind: 'boolean' },
 };
 
-export const sweepUsage = `roar sweep --preset ${Object.keys(PRESETS).join('|')} [--methods id,id(param:value),…] [--thresholds 0,10,30,50,70,90] [--seeds N] [--base-seeds B] [--mode roar|kar] [--tie-break random|index] [--rank abs|square|signed] [--replacement mean|black|white|imageMean|noisyLinear] [--target label|predicted] [--train-size N] [--test-size N] [--lr X] [--base-… | --retrain-… any training flag of roar train] [--no-retrain] [--mask-only | --no-mask-only] [--workers N] [--out results.json] [--title text] [--json]
+export const sweepUsage = `roar sweep --preset ${Object.keys(PRESETS).join('|')} [--methods id,id(param:value),…] [--thresholds 0,10,30,50,70,90] [--seeds N] [--base-seeds B] [--mode roar|kar] [--tie-break random|index] [--tie-seed S] [--rank abs|square|signed] [--replacement mean|black|white|imageMean|noisyLinear] [--target label|predicted] [--map-seed S] [--train-size N] [--test-size N] [--lr X] [--base-… | --retrain-… any training flag of roar train] [--no-retrain] [--mask-only | --no-mask-only] [--workers N] [--out results.json] [--title text] [--json]
   --base-seeds: base models (seeds base.seed, base.seed + 1, …), each with its own maps and retrains.
   --train-size, --test-size: the retraining images; --lr: both trainings' learning rate.
   --mask-only: also train on the removal pattern alone (how much the mask's shape gives away).
   --workers: worker threads, one per core by default (${availableParallelism()} here).
   Thresholds are percentages of the 784 pixels. Methods: ${METHOD_IDS.join(', ')} (random is always added).`;
 
-function parseList(raw: string, what: string): string[] {
-  const items = raw.split(',').map((s) => s.trim()).filter(Boolean);
-  if (items.length === 0) throw new UsageError(`--${what} needs a comma-separated list`);
-  return items;
-}
-
 export async function sweepCommand(argv: readonly string[]): Promise<number> {
   const f = parseFlags(argv, FLAGS);
   if (f.preset === undefined) throw new UsageError(`--preset is required (${Object.keys(PRESETS).join(', ')})`);
   const config = presetConfig(f.preset as PresetId);
-  if (typeof f.methods === 'string') {
-    const parsed = parseMethods(f.methods);
-    if ('error' in parsed) throw new UsageError(`--methods: ${parsed.error}`);
-    config.methods = parsed.methods;
-  }
-  if (typeof f.thresholds === 'string') {
-    config.thresholds = parseList(f.thresholds, 'thresholds').map((s) => {
-      const v = Number(s.replace(/%$/, ''));
-      if (!Number.isFinite(v) || v < 0 || v > 100) throw new UsageError(`--thresholds: "${s}" is not a percentage from 0 to 100`);
-      return v / 100;
-    });
-  }
-  if (f.seeds !== undefined) config.seeds = f.seeds as number;
-  if (f['base-seeds'] !== undefined) config.baseSeeds = f['base-seeds'] as number;
-  config.mask = {
-    ...config.mask,
-    ...(f.mode ? { mode: f.mode as MaskMode } : {}),
-    ...(f['tie-break'] ? { tieBreak: f['tie-break'] as TieBreak } : {}),
-    ...(f['tie-seed'] !== undefined ? { tieSeed: f['tie-seed'] as number } : {}),
-    ...(f.rank ? { rankTransform: f.rank as RankTransform } : {}),
-    ...(f.replacement ? { replacement: f.replacement as Replacement } : {}),
-  };
-  if (f.target) config.target = f.target as TargetMode;
+  for (const [flag, path] of Object.entries(SETTING_FLAGS)) if (f[flag] !== undefined) settingAt(path).set(config, f[flag]);
   if (f['train-size'] !== undefined) config.retrain.trainSize = f['train-size'] as number;
   if (f['test-size'] !== undefined) config.retrain.testSize = f['test-size'] as number;
   if (f.lr !== undefined) config.retrain.learningRate = config.base.learningRate = f.lr as number;
@@ -99,8 +78,11 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   if (f['mask-only'] === true) config.maskOnly = true;
   if (f['no-mask-only'] === true) config.maskOnly = false;
   const errors = sweepConfigErrors(config);
-  if (errors.length) throw new UsageError(errors.join('; '));
+  if (errors.length) throw new UsageError(errors.join(' '));
   const full = withRandomBaseline(config);
+  const workersText = f.workers as string | undefined;
+  const workers = workersText === undefined ? availableParallelism() : Number(workersText);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--workers ${JSON.stringify(workersText)}: worker threads, a whole number from 1 to 64.`);
 
   const backend = await initNodeBackend((f.backend as BackendName | undefined) ?? null);
   const mnist = loadMnistNode();
@@ -112,7 +94,6 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
     finishedAt: null,
     device: `Node ${process.version}, ${platform()} ${arch()}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}`,
   });
-  const workers = (f.workers as number | undefined) ?? availableParallelism();
   const pool: NodePool | null = workers > 1 ? await startNodePool(workers, backend.name) : null;
   if (pool) results = { ...results, provenance: { ...results.provenance, backendDetails: pool.details } };
   const tty = process.stderr.isTTY;
@@ -126,7 +107,7 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
       if (!tty && now - lastLine < 10_000 && p.fraction < 1) return;
       lastLine = now;
       const eta = p.etaSeconds === null ? '' : `, ~${Math.ceil(p.etaSeconds)} s left`;
-      process.stderr.write(`${tty ? '\r\x1b[K' : ''}[${(p.fraction * 100).toFixed(0).padStart(3)} %] ${p.message}${eta}${tty ? '' : '\n'}`);
+      process.stderr.write(`${tty ? '\r\x1b[K' : ''}[${pct(p.fraction, { digits: 0 }).padStart(5)}] ${p.message}${eta}${tty ? '' : '\n'}`);
     },
     onBase: (base) => {
       results = applySweepEvent(results, { type: 'base', base });
@@ -137,7 +118,7 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
     onRun: (run) => {
       results = applySweepEvent(results, { type: 'run', run });
       const flags = run.health?.flags.length ? ` (${run.health.flags.join(', ')})` : '';
-      if (!tty) process.stderr.write(`run ${run.key}: ${(run.accuracy * 100).toFixed(2)} %, loss ${run.health?.finalLoss ?? '?'}${flags}\n`);
+      if (!tty) process.stderr.write(`run ${run.key}: ${pct(run.accuracy, { digits: 2 })}, loss ${run.health?.finalLoss ?? '?'}${flags}\n`);
     },
   });
   await pool?.close();

@@ -4,13 +4,18 @@ import { METHOD_IDS, METHOD_INFO, methodInfo } from './catalog';
 import { ATTRIBUTION_METHODS } from './registry';
 
 describe('METHOD_INFO', () => {
-  test('every entry has its key as id, a label and a description, and validates undefined to its defaults', () => {
+  test('every entry has its key as id, a name, a colour of its own, a summary and a description, and validates undefined to its defaults', () => {
+    const colours = new Set<string>();
     for (const [key, info] of Object.entries(METHOD_INFO)) {
       expect(info.id).toBe(key);
       expect(info.label.trim()).not.toBe('');
+      expect(info.summary.trim()).not.toBe('');
       expect(info.description.trim()).not.toBe('');
+      expect(info.colour).toMatch(/^#[0-9a-f]{6}$/);
+      colours.add(info.colour);
       expect(info.validate(undefined)).toEqual({ params: info.defaults });
     }
+    expect(colours.size).toBe(METHOD_IDS.length);
   });
 
   test('its own defaults pass its validation, and every field has a label', () => {

@@ -18,6 +18,10 @@ export interface MethodInfo<P> {
   /** Stable id, used in URLs, results and the CLI (science.md §2 ids). */
   readonly id: string;
   readonly label: string;
+  /** The method's colour on every chart and table (distinct from every other method's). */
+  readonly colour: string;
+  /** A few words beside its name: what the map is, at a glance. */
+  readonly summary: string;
   /** For students: what the map computes and where the method comes from. */
   readonly description: string;
   /** Whether the sign of the map means something (then show it with a diverging colour map). */
@@ -72,6 +76,8 @@ function withFields<P extends object>(info: Omit<MethodInfo<P>, 'fields' | 'vali
 const gradient = withFields<GradientParams>(
   {
     id: 'gradient',
+    summary: '∂ class score / ∂ pixel',
+    colour: '#d62728',
     label: 'Gradient',
     description:
       'How much the class score (the pre-softmax logit) changes when each pixel changes a little: the gradient ∂f_c/∂x. ' +
@@ -85,6 +91,8 @@ const gradient = withFields<GradientParams>(
 const inputXGradient = withFields<InputXGradientParams>(
   {
     id: 'inputXGradient',
+    summary: 'gradient × (input − reference)',
+    colour: '#9467bd',
     label: 'Input × Gradient',
     description:
       'The gradient multiplied by the input, a first-order estimate of how much each pixel adds to the class score compared with a reference image ' +
@@ -98,6 +106,8 @@ const inputXGradient = withFields<InputXGradientParams>(
 const integratedGradients = withFields<IntegratedGradientsParams>(
   {
     id: 'integratedGradients',
+    summary: 'gradient averaged from a baseline to the digit, × their difference',
+    colour: '#1f77b4',
     label: 'Integrated Gradients',
     description:
       'Averages the gradient along a straight path from a baseline image (black by default) to the digit, then multiplies by the difference ' +
@@ -112,6 +122,8 @@ const integratedGradients = withFields<IntegratedGradientsParams>(
 const guidedBackprop = withFields<GuidedBackpropParams>(
   {
     id: 'guidedBackprop',
+    summary: 'gradient passing back only positive signals',
+    colour: '#2ca02c',
     label: 'Guided Backprop',
     description:
       'The gradient, but each ReLU lets a signal flow back only if it is positive and the unit was active, so only evidence FOR the class ' +
@@ -126,6 +138,8 @@ const guidedBackprop = withFields<GuidedBackpropParams>(
 const gradCam = withFields<GradCamParams>(
   {
     id: 'gradCam',
+    summary: 'gradient-weighted last convolution, coarse',
+    colour: '#8c564b',
     label: 'Grad-CAM',
     description:
       'Weights each channel of the last convolutional layer by how much the class score depends on it on average, adds the weighted ' +
@@ -140,6 +154,8 @@ const gradCam = withFields<GradCamParams>(
 const fullGrad = withFields<FullGradParams>(
   {
     id: 'fullGrad',
+    summary: 'input × gradient plus every bias × gradient',
+    colour: '#e377c2',
     label: 'FullGrad',
     description:
       'Adds up input × gradient and, for every convolutional layer, how much each bias contributes to the class score at each position ' +
@@ -188,12 +204,14 @@ function validateNoise(id: string, raw: unknown): Validation<NoiseTunnelParams> 
 }
 
 /** SmoothGrad, SmoothGrad² and VarGrad share their parameters and differ only in how they reduce the samples. */
-function noiseInfo(info: Pick<MethodInfo<NoiseTunnelParams>, 'id' | 'label' | 'description' | 'signed'>): MethodInfo<NoiseTunnelParams> {
+function noiseInfo(info: Pick<MethodInfo<NoiseTunnelParams>, 'id' | 'label' | 'colour' | 'summary' | 'description' | 'signed'>): MethodInfo<NoiseTunnelParams> {
   return { ...info, defaults: NOISE_DEFAULTS, fields: NOISE_FIELDS, wrapsBase: true, validate: (raw) => validateNoise(info.id, raw) };
 }
 
 const smoothGrad = noiseInfo({
   id: 'smoothGrad',
+  summary: 'base map averaged over noisy copies',
+  colour: '#bcbd22',
   label: 'SmoothGrad',
   description:
     'Averages the base map (gradient, Integrated Gradients or guided backprop) over several copies of the digit with Gaussian noise added: ' +
@@ -204,6 +222,8 @@ const smoothGrad = noiseInfo({
 
 const smoothGradSquared = noiseInfo({
   id: 'smoothGradSquared',
+  summary: 'squared base map averaged over noisy copies',
+  colour: '#17becf',
   label: 'SmoothGrad²',
   description:
     'Like SmoothGrad, but averages the SQUARED base map over the noisy copies, so it measures how strongly a pixel matters, not in which direction. ' +
@@ -213,6 +233,8 @@ const smoothGradSquared = noiseInfo({
 
 const varGrad = noiseInfo({
   id: 'varGrad',
+  summary: 'variance of the base map over noisy copies',
+  colour: '#ff7f0e',
   label: 'VarGrad',
   description:
     'The variance of the base map across noisy copies of the digit: pixels whose attribution changes a lot under small input noise. ' +
@@ -223,6 +245,8 @@ const varGrad = noiseInfo({
 const lossGradient = withFields<LossGradientParams>(
   {
     id: 'lossGradient',
+    summary: '∂ loss / ∂ pixel; most negative first',
+    colour: '#ad494a',
     label: 'Loss gradient',
     description:
       'The gradient of the training loss (cross-entropy for the target class) with respect to each pixel: negative where brightening the pixel ' +
@@ -238,6 +262,8 @@ const lossGradient = withFields<LossGradientParams>(
 const lossGradientAbs = withFields<LossGradientAbsParams>(
   {
     id: 'lossGradientAbs',
+    summary: '|∂ loss / ∂ pixel|',
+    colour: '#7b4173',
     label: 'Loss gradient (absolute)',
     description:
       'The size of the loss gradient, |∂L/∂x|, whatever its direction: how sensitive the loss is to each pixel. Seed 004\'s abs_grad.',
@@ -250,6 +276,8 @@ const lossGradientAbs = withFields<LossGradientAbsParams>(
 const lossGradientXInput = withFields<LossGradientXInputParams>(
   {
     id: 'lossGradientXInput',
+    summary: '∂ loss / ∂ pixel × input; most negative first',
+    colour: '#637939',
     label: 'Loss gradient × input',
     description:
       'The loss gradient multiplied by the (normalised) input: seed 004\'s grad_inp, which did better there than the raw loss gradient; ' +
@@ -264,6 +292,8 @@ const lossGradientXInput = withFields<LossGradientXInputParams>(
 const sobel = withFields<SobelParams>(
   {
     id: 'sobel',
+    summary: 'edge strength; ignores the model (control)',
+    colour: '#393b79',
     label: 'Sobel edges',
     description:
       'The strength of the edges in the image (the Sobel filter), ignoring the model entirely. A control: a method that does no better than ' +
@@ -277,6 +307,8 @@ const sobel = withFields<SobelParams>(
 const random = withFields<RandomParams>(
   {
     id: 'random',
+    summary: 'a random ranking: the ROAR yardstick (control)',
+    colour: '#6b6b6b',
     label: 'Random',
     description:
       'A random number for every pixel, so ranking it removes pixels in a random order. The yardstick of ROAR: a method is only useful ' +

@@ -4,6 +4,7 @@
  * back to the default) and explains what is allowed.
  */
 import type { Validation } from './types';
+import { choiceField, numberField, type Field } from '../config/field';
 
 export type FieldSpec =
   | { kind: 'integer'; min: number; max: number }
@@ -68,4 +69,10 @@ export function validateFields<P extends object>(
     params[key] = raw[key];
   }
   return { params: params as P };
+}
+
+/** A method parameter as a setting (config/field.ts): for flags and forms that read it from text. */
+export function paramField(spec: FieldSpec, label: string, hint = ''): Field<unknown> {
+  if (spec.kind === 'choice') return choiceField({ label, hint, words: Object.fromEntries(spec.choices.map((c) => [c, c])) }) as Field<unknown>;
+  return numberField({ label, hint, min: spec.min, max: spec.max, integer: spec.kind === 'integer' }) as Field<unknown>;
 }

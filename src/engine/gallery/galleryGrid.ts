@@ -11,7 +11,7 @@ import { targetsFor, type TargetMode } from '../attribution/targets';
 import { maskImage } from '../masking/mask';
 import { rankPixels } from '../masking/ranking';
 import { deriveSeed, makeRng } from '../random';
-import { methodKey, type MethodSpec } from '../sweep/sweepConfig';
+import { methodKey, type MethodSpec } from '../attribution/methodSpec';
 
 export interface GalleryInput {
   /** 784 pixels in [0, 1]. */

@@ -3,7 +3,7 @@ import { MNIST_MEAN, MNIST_STD, PIXELS, type MaskMode, type Replacement } from '
 import { makeRng } from '../random';
 import { fillMaskedBatch, maskImage, removedMask } from './mask';
 import { pixelsToMask } from './maskCount';
-import { randomOrder } from './ranking';
+import { randomOrder } from '../../testing/randomOrder';
 
 const MODES: MaskMode[] = ['roar', 'kar'];
 const REPLACEMENTS: Replacement[] = ['mean', 'black', 'white', 'imageMean', 'noisyLinear'];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IMAGE_SIZE, PIXELS, type RankTransform } from '../defaults';
 import { makeRng } from '../random';
-import { randomOrder, randomOrderAll, rankAll, rankPixels } from './ranking';
+import { rankAll, rankPixels } from './ranking';
 
 const TRANSFORMS: RankTransform[] = ['abs', 'square', 'signed'];
 const identity = Array.from({ length: PIXELS }, (_, p) => p);
@@ -148,38 +148,6 @@ describe('rankAll', () => {
       const ms = performance.now() - start;
       const full = ((ms * 7) / 1000).toFixed(1);
       console.log(`rankAll, 10,000 maps, tieBreak ${tieBreak}: ${ms.toFixed(0)} ms (${full} s for 70,000)`);
-    }
-  });
-});
-
-describe('randomOrder', () => {
-  it('is a permutation, reproducible per (seed, image), different across seeds and images', () => {
-    const a = randomOrder(3, 7);
-    expect(isPermutation(a)).toBe(true);
-    expect(Array.from(randomOrder(3, 7))).toEqual(Array.from(a));
-    expect(Array.from(randomOrder(3, 8))).not.toEqual(Array.from(a));
-    expect(Array.from(randomOrder(4, 7))).not.toEqual(Array.from(a));
-  });
-
-  it('is not the tie order of a blank map under the same seed', () => {
-    const ties = rankPixels(new Float32Array(PIXELS), 'abs', 'random', 7, 3);
-    expect(Array.from(randomOrder(3, 7))).not.toEqual(Array.from(ties));
-  });
-
-  it('puts each pixel at a uniform position on average', () => {
-    const orders = randomOrderAll(2000, 11);
-    for (const pixel of [0, 391, 783]) {
-      let sum = 0;
-      for (let i = 0; i < 2000; i++) sum += orders.subarray(i * PIXELS, (i + 1) * PIXELS).indexOf(pixel);
-      // Uniform positions: mean 391.5, standard error 226 / √2000 ≈ 5.
-      expect(Math.abs(sum / 2000 - 391.5)).toBeLessThan(30);
-    }
-  });
-
-  it('randomOrderAll equals randomOrder image by image', () => {
-    const orders = randomOrderAll(3, 7, 10);
-    for (let i = 0; i < 3; i++) {
-      expect(Array.from(orders.subarray(i * PIXELS, (i + 1) * PIXELS))).toEqual(Array.from(randomOrder(10 + i, 7)));
     }
   });
 });

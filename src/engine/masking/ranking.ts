@@ -152,27 +152,3 @@ export function rankAll(
   }
   return orders;
 }
-
-/**
- * A uniformly random ranking for one image: the random baseline draws its own mask per image, with the
- * same count as the attribution methods (science.md §3). Seeded per (seed, image), on a stream apart from
- * the tie orders.
- */
-export function randomOrder(
-  imageIndex: number,
-  seed: number,
-  out: Uint16Array = new Uint16Array(PIXELS),
-): Uint16Array {
-  checkImageLength('The output order', out.length);
-  identityInto(out);
-  return shuffleInPlace(out, makeRng(deriveSeed(seed, `random:${imageIndex}`)));
-}
-
-/** Random rankings for n images stored one after another; image i is seeded as `firstImageIndex + i`. */
-export function randomOrderAll(n: number, seed: number, firstImageIndex = 0): Uint16Array {
-  const orders = new Uint16Array(n * PIXELS);
-  for (let i = 0; i < n; i++) {
-    randomOrder(firstImageIndex + i, seed, orders.subarray(i * PIXELS, (i + 1) * PIXELS));
-  }
-  return orders;
-}

@@ -2,20 +2,18 @@
  * A sweep executor over several task hosts, one per core: tfjs's own WASM threads gained at most ~5 % on two
  * cores (platform-notes §3), while independent workers each training their own runs scale with the cores.
  * Tasks go to whichever host is free; the base model and the rankings are sent to every host once, the
- * rankings in shared memory where the platform allows it.
+ * rankings in shared memory where the platform allows it. The hosts are comlink proxies (taskHost.ts).
  */
+import * as Comlink from 'comlink';
 import type { TrainConfig } from '../defaults';
 import type { EvaluateTask, RankTask, RetrainTask, SweepExecutor, TaskProgress, TrainedBase } from '../sweep/executor';
 import type { RetrainOutcome } from '../sweep/retrainRun';
 import type { Rankings } from '../sweep/sweepCache';
 import type { Evaluation } from '../training/evaluate';
-import type { Endpoint, HostEvent, HostTask } from './poolProtocol';
+import type { TaskHost } from './taskHost';
 
-interface Pending {
-  resolve: (v: unknown) => void;
-  reject: (e: Error) => void;
-  progress?: TaskProgress;
-}
+/** A started host, as the coordinator holds it. */
+export type RemoteHost = Comlink.Remote<TaskHost<unknown[]>>;
 
 /** SharedArrayBuffer exists in Node and in cross-origin-isolated pages; elsewhere rankings are copied. */
 const canShare = (): boolean =>
@@ -23,36 +21,12 @@ const canShare = (): boolean =>
 
 export class PoolExecutor implements SweepExecutor {
   readonly parallelism: number;
-  private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
   private readonly free: number[];
   private readonly waiting: ((host: number) => void)[] = [];
 
-  constructor(private readonly hosts: Endpoint[]) {
+  constructor(private readonly hosts: RemoteHost[]) {
     this.parallelism = hosts.length;
     this.free = hosts.map((_, i) => i);
-    hosts.forEach((h) =>
-      h.onMessage((raw) => {
-        const msg = raw as HostEvent;
-        if (msg.type !== 'progress' && msg.type !== 'result' && msg.type !== 'error') return;
-        const p = this.pending.get(msg.id);
-        if (!p) return;
-        if (msg.type === 'progress') void p.progress?.(msg.done, msg.samplesPerSec);
-        else {
-          this.pending.delete(msg.id);
-          if (msg.type === 'result') p.resolve(msg.value);
-          else p.reject(Object.assign(new Error(msg.message), { name: msg.name }));
-        }
-      }),
-    );
-  }
-
-  private send<T>(host: number, task: HostTask, progress?: TaskProgress, transfer: Transferable[] = []): Promise<T> {
-    const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, progress });
-      this.hosts[host].post({ type: 'task', id, task }, transfer);
-    });
   }
 
   private async acquire(): Promise<number> {
@@ -68,17 +42,17 @@ export class PoolExecutor implements SweepExecutor {
   }
 
   /** Runs a task on the first free host. */
-  private async onAny<T>(task: HostTask, progress?: TaskProgress): Promise<T> {
+  private async onAny<T>(task: (host: RemoteHost) => Promise<T>): Promise<T> {
     const host = await this.acquire();
     try {
-      return await this.send<T>(host, task, progress);
+      return await task(this.hosts[host]);
     } finally {
       this.release(host);
     }
   }
 
-  private async onAll(task: HostTask): Promise<void> {
-    await Promise.all(this.hosts.map((_, i) => this.send(i, task)));
+  private async onAll(task: (host: RemoteHost) => Promise<void>): Promise<void> {
+    await Promise.all(this.hosts.map(task));
   }
 
   allocOrders(length: number): Uint16Array {
@@ -86,27 +60,27 @@ export class PoolExecutor implements SweepExecutor {
   }
 
   trainBase(key: string, cfg: TrainConfig, progress: TaskProgress): Promise<TrainedBase> {
-    return this.onAny({ op: 'trainBase', key, cfg }, progress);
+    return this.onAny((h) => h.trainBase(key, cfg, Comlink.proxy(progress)));
   }
 
   setBase(key: string, weights: Float32Array[]): Promise<void> {
-    return this.onAll({ op: 'setBase', key, weights });
+    return this.onAll((h) => h.setBase(key, weights));
   }
 
   rank(task: RankTask, progress: TaskProgress): Promise<Uint16Array> {
-    return this.onAny({ op: 'rank', task }, progress);
+    return this.onAny((h) => h.rank(task, Comlink.proxy(progress)));
   }
 
   setRankings(key: string, rankings: Rankings): Promise<void> {
-    return this.onAll({ op: 'setRankings', key, rankings });
+    return this.onAll((h) => h.setRankings(key, rankings));
   }
 
   dropRankings(key: string): Promise<void> {
-    return this.onAll({ op: 'dropRankings', key });
+    return this.onAll((h) => h.dropRankings(key));
   }
 
   evaluateBase(task: EvaluateTask): Promise<Evaluation> {
-    return this.onAny({ op: 'evaluateBase', task });
+    return this.onAny((h) => h.evaluateBase(task));
   }
 
   /** Each worker trains one run at a time: on a CPU, K models in one graph cost K runs' work (BENCHMARKS.md). */
@@ -118,18 +92,18 @@ export class PoolExecutor implements SweepExecutor {
   }
 
   retrain(task: RetrainTask, progress: TaskProgress): Promise<RetrainOutcome> {
-    return this.onAny({ op: 'retrain', task }, progress);
+    return this.onAny((h) => h.retrain(task, Comlink.proxy(progress)));
   }
 
   pause(): void {
-    this.hosts.forEach((h) => h.post({ type: 'pause' }));
+    this.hosts.forEach((h) => void h.pause());
   }
 
   resume(): void {
-    this.hosts.forEach((h) => h.post({ type: 'resume' }));
+    this.hosts.forEach((h) => void h.resume());
   }
 
   abort(): void {
-    this.hosts.forEach((h) => h.post({ type: 'abort' }));
+    this.hosts.forEach((h) => void h.abort());
   }
 }

@@ -1,49 +1,82 @@
 /**
- * The worker side of a sweep pool: runs each task it is sent on its own in-process executor (its own tfjs,
- * its own copy of the data, the shared rankings) and answers with progress and the result.
+ * The worker side of a sweep pool: one in-process executor (its own tfjs, its own copy of the data, the
+ * shared rankings) behind comlink. The request/response bookkeeping, progress callbacks and error passing
+ * are comlink's; what stays here is what a host does with each call.
  */
+import * as Comlink from 'comlink';
+import type { TrainConfig } from '../defaults';
+import type { EvaluateTask, RankTask, RetrainTask, TaskProgress, TrainedBase } from '../sweep/executor';
 import type { InProcessExecutor } from '../sweep/inProcessExecutor';
-import type { Endpoint, HostRequest, HostTask } from './poolProtocol';
+import type { RetrainOutcome } from '../sweep/retrainRun';
+import type { Rankings } from '../sweep/sweepCache';
+import type { Evaluation } from '../training/evaluate';
 
-async function perform(exec: InProcessExecutor, task: HostTask, progress: (done: number, rate?: number) => void): Promise<{ value: unknown; transfer: Transferable[] }> {
-  switch (task.op) {
-    case 'trainBase': {
-      return { value: await exec.trainBase(task.key, task.cfg, progress), transfer: [] };
-    }
-    case 'setBase':
-      await exec.setBase(task.key, task.weights);
-      return { value: null, transfer: [] };
-    case 'rank': {
-      const orders = await exec.rank(task.task, progress);
-      return { value: orders, transfer: [orders.buffer] };
-    }
-    case 'setRankings':
-      await exec.setRankings(task.key, task.rankings);
-      return { value: null, transfer: [] };
-    case 'dropRankings':
-      await exec.dropRankings(task.key);
-      return { value: null, transfer: [] };
-    case 'evaluateBase':
-      return { value: await exec.evaluateBase(task.task), transfer: [] };
-    case 'retrain':
-      return { value: await exec.retrain(task.task, progress), transfer: [] };
+/** What a coordinator may ask of a host; `init` first, with whatever the host needs to start (its backend, its data). */
+export interface TaskHost<InitArgs extends unknown[]> {
+  /** Starts the host's backend and loads its data; resolves to a line describing the backend. */
+  init(...args: InitArgs): Promise<string>;
+  trainBase(key: string, cfg: TrainConfig, progress: TaskProgress): Promise<TrainedBase>;
+  setBase(key: string, weights: Float32Array[]): Promise<void>;
+  rank(task: RankTask, progress: TaskProgress): Promise<Uint16Array>;
+  setRankings(key: string, rankings: Rankings): Promise<void>;
+  dropRankings(key: string): Promise<void>;
+  evaluateBase(task: EvaluateTask): Promise<Evaluation>;
+  retrain(task: RetrainTask, progress: TaskProgress): Promise<RetrainOutcome>;
+  pause(): void;
+  resume(): void;
+  abort(): void;
+}
+
+/** The sweep's own errors keep their name across the channel (an AbortError must stay one). */
+async function passing<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    const err = e instanceof Error || e instanceof DOMException ? e : new Error(String(e));
+    throw Object.assign(new Error(err.message), { name: err.name });
   }
 }
 
-export function serveTasks(endpoint: Endpoint, exec: InProcessExecutor): void {
-  endpoint.onMessage((raw) => {
-    const msg = raw as HostRequest;
-    if (msg.type === 'pause') exec.pause();
-    else if (msg.type === 'resume') exec.resume();
-    else if (msg.type === 'abort') exec.abort();
-    else if (msg.type === 'task') {
-      const { id } = msg;
-      perform(exec, msg.task, (done, samplesPerSec) => endpoint.post({ type: 'progress', id, done, samplesPerSec }))
-        .then(({ value, transfer }) => endpoint.post({ type: 'result', id, value }, transfer))
-        .catch((e: unknown) => {
-          const err = e instanceof Error ? e : new Error(String(e));
-          endpoint.post({ type: 'error', id, name: err.name, message: err.message });
-        });
-    }
-  });
+/** A progress callback from the coordinator, let go once its task is done so its channel can close. */
+async function withProgress<T>(progress: TaskProgress, work: (p: TaskProgress) => Promise<T>): Promise<T> {
+  try {
+    return await passing(() => work(progress));
+  } finally {
+    (progress as Partial<Comlink.Remote<TaskProgress>>)[Comlink.releaseProxy]?.();
+  }
+}
+
+/** Serves sweep tasks on `endpoint` once `start` has made the executor. */
+export function serveTasks<InitArgs extends unknown[]>(
+  endpoint: Comlink.Endpoint,
+  start: (...args: InitArgs) => Promise<{ exec: InProcessExecutor; details: string }>,
+): void {
+  let started: InProcessExecutor | null = null;
+  const exec = (): InProcessExecutor => {
+    if (!started) throw new Error('The sweep host was asked for work before it started.');
+    return started;
+  };
+  const host: TaskHost<InitArgs> = {
+    init: (...args) =>
+      passing(async () => {
+        const { exec, details } = await start(...args);
+        started = exec;
+        return details;
+      }),
+    trainBase: (key, cfg, progress) => withProgress(progress, (p) => exec().trainBase(key, cfg, p)),
+    setBase: (key, weights) => passing(() => exec().setBase(key, weights)),
+    rank: (task, progress) =>
+      withProgress(progress, async (p) => {
+        const orders = await exec().rank(task, p);
+        return Comlink.transfer(orders, [orders.buffer]);
+      }),
+    setRankings: (key, rankings) => passing(() => exec().setRankings(key, rankings)),
+    dropRankings: (key) => passing(() => exec().dropRankings(key)),
+    evaluateBase: (task) => passing(() => exec().evaluateBase(task)),
+    retrain: (task, progress) => withProgress(progress, (p) => exec().retrain(task, p)),
+    pause: () => exec().pause(),
+    resume: () => exec().resume(),
+    abort: () => exec().abort(),
+  };
+  Comlink.expose(host, endpoint);
 }

@@ -5,7 +5,7 @@
  * which worker ran what.
  */
 import type { MaskConfig, TrainConfig } from '../defaults';
-import type { MethodSpec } from './sweepConfig';
+import type { MethodSpec } from '../attribution/methodSpec';
 import type { TargetMode } from '../attribution/targets';
 import type { Evaluation } from '../training/evaluate';
 import type { RetrainOutcome } from './retrainRun';

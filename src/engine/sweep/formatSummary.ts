@@ -5,8 +5,8 @@
 import { FLAG_WORDS, type HealthFlag } from '../training/health';
 import type { BaseResult } from './results';
 import type { MethodSummary } from './summary';
+import { pct } from '../percent';
 
-const pct = (v: number): string => (Number.isFinite(v) ? (v * 100).toFixed(1) : '—');
 
 export function formatSummary(summary: MethodSummary[], thresholds: number[], bases: readonly BaseResult[] = []): string {
   const head = ['method'.padEnd(34), ...thresholds.map((t) => `${Math.round(t * 1000) / 10} %`.padStart(16))].join('');
@@ -18,17 +18,17 @@ export function formatSummary(summary: MethodSummary[], thresholds: number[], ba
       m.key,
       m.cells.map((c) => {
         c.flags.forEach((f) => flags.add(f));
-        return c.accuracies.length ? `${pct(c.mean)} ± ${pct(c.std)}${c.flaggedRuns ? '!' : ' '}` : '— ';
+        return c.accuracies.length ? `${pct(c.mean, { unit: false })} ± ${pct(c.std, { unit: false })}${c.flaggedRuns ? '!' : ' '}` : '— ';
       }),
     );
-    const nr = m.cells.map((c) => (c.noRetrain === null ? '' : `${pct(c.noRetrain)} `));
+    const nr = m.cells.map((c) => (c.noRetrain === null ? '' : `${pct(c.noRetrain, { unit: false })} `));
     if (nr.some(Boolean)) row('  no retraining', nr);
-    const mo = m.cells.map((c) => (c.maskOnly === null ? '' : `${pct(c.maskOnly.mean)} ± ${pct(c.maskOnly.std)} `));
+    const mo = m.cells.map((c) => (c.maskOnly === null ? '' : `${pct(c.maskOnly.mean, { unit: false })} ± ${pct(c.maskOnly.std, { unit: false })} `));
     if (mo.some(Boolean)) row('  mask only', mo);
   }
   if (flags.size) lines.push('', `! some runs of this cell ${[...flags].map((f) => FLAG_WORDS[f]).join(', or ')}`);
   if (bases.length) {
-    lines.push('', `base models: ${bases.map((b) => `seed ${b.seed} ${pct(b.accuracy)} %${b.health?.flags.length ? ` (${b.health.flags.map((f) => FLAG_WORDS[f]).join(', ')})` : ''}`).join('; ')}`);
+    lines.push('', `base models: ${bases.map((b) => `seed ${b.seed} ${pct(b.accuracy)}${b.health?.flags.length ? ` (${b.health.flags.map((f) => FLAG_WORDS[f]).join(', ')})` : ''}`).join('; ')}`);
   }
   lines.push('');
   for (const m of summary) lines.push(`${m.key}: ${m.verdict} — ${m.reason}`);

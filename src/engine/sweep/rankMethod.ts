@@ -9,7 +9,7 @@ import { computeMaps, type MapsProgress } from '../attribution/computeMaps';
 import { getMethod } from '../attribution/registry';
 import type { TargetMode } from '../attribution/targets';
 import { rankAll } from '../masking/ranking';
-import type { MethodSpec } from './sweepConfig';
+import type { MethodSpec } from '../attribution/methodSpec';
 
 /** Images per slice: bounds the float maps held at once to ~8 MB. */
 const SLICE = 2560;

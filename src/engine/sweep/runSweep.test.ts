@@ -52,9 +52,9 @@ describe('the sweep plan', () => {
   it('validates configurations and the presets are valid', () => {
     for (const id of ['lecture', 'standard', 'paper'] as const) expect(sweepConfigErrors(presetConfig(id))).toEqual([]);
     const errors = sweepConfigErrors({ ...tiny, thresholds: [0.5, 0.1, 2], seeds: 0, methods: [{ id: 'integratedGradients', params: { steps: 0 } }] });
-    expect(errors.join('\n')).toMatch(/thresholds: each must be a fraction from 0 to 1/);
-    expect(errors.join('\n')).toMatch(/increasing order/);
-    expect(errors.join('\n')).toMatch(/seeds: a whole number from 1 to 20/);
+    expect(errors.join('\n')).toMatch(/^Thresholds: 1 to 101 percentages from 0 to 100, comma-separated, increasing\.$/m);
+    expect(errors.join('\n')).toMatch(/increasing; found a repeat or a decrease\./);
+    expect(errors.join('\n')).toMatch(/Seeds per cell: a whole number from 1 to 20/);
     expect(errors.join('\n')).toMatch(/steps must be an integer from 1/);
   });
 });

@@ -18,9 +18,11 @@ import type { SweepExecutor } from './executor';
 import { jsonPrecision, type BaseResult, type NoRetrainResult, type RunResult } from './results';
 import { runHealth } from '../training/health';
 import { SweepCache, type Rankings } from './sweepCache';
-import { methodKey, withRandomBaseline, type SweepConfig } from './sweepConfig';
+import { withRandomBaseline, type SweepConfig } from './sweepConfig';
+import { methodKey } from '../attribution/methodSpec';
 import { baseSeedsOf, isUnmasked, planRuns, UNMASKED, type RunSpec } from './sweepPlan';
 import { planWaves } from './sweepWaves';
+import type { SweepCheckpoints } from './checkpoints';
 
 export type SweepStage = 'base' | 'maps' | 'noRetrain' | 'runs';
 
@@ -56,6 +58,8 @@ export interface SweepHooks {
   executor?: SweepExecutor;
   /** The most bytes of orders held at once (default RANKINGS_BUDGET_BYTES); more methods go in waves. */
   rankingsBudget?: number;
+  /** Where the sweep's base models and orders are kept for a later resume, and found again. */
+  checkpoints?: SweepCheckpoints;
 }
 
 export interface SweepOutcome {
@@ -140,6 +144,16 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
   const of = (b: number): string => (bases.length > 1 || config.baseSeeds > 1 ? ` (base model ${b})` : '');
   const describe = (run: RunSpec): string =>
     `${run.kind === 'maskOnly' ? 'the mask pattern of ' : ''}${run.method === UNMASKED ? 'unmasked images' : run.method} at ${Math.round(run.threshold * 100)} %, seed ${run.seed}${run.baseSeed === null ? '' : of(run.baseSeed)}`;
+  /** Orders a checkpoint kept, in memory the executor can share with its workers. */
+  const restored = async (rkey: string): Promise<Rankings | undefined> => {
+    const kept = await hooks.checkpoints?.loadRankings(rkey);
+    if (!kept) return undefined;
+    const r: Rankings = { train: exec.allocOrders(kept.train.length), test: exec.allocOrders(kept.test.length) };
+    r.train.set(kept.train);
+    r.test.set(kept.test);
+    cache.setRankings(rkey, r);
+    return r;
+  };
   // The first base model's accuracy, to check the unmasked retrains against (they use no maps, so no other).
   let firstBaseAccuracy: number | null = null;
 
@@ -148,10 +162,14 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
       // 1. The base model, cached per training configuration (deterministic for a backend).
       const baseCfg = { ...config.base, seed: baseSeed };
       const baseKey = `${backend}:${JSON.stringify(baseCfg)}`;
-      const trained = await exec.trainBase(baseKey, baseCfg, (seen, rate) => {
-        workDone = finished() + seen;
-        report('base', `Training base model ${baseSeed}: ${seen.toLocaleString('en')} / ${baseWork.toLocaleString('en')} images`, rate ?? null);
-      });
+      let trained = await hooks.checkpoints?.loadBase(baseKey);
+      if (!trained) {
+        trained = await exec.trainBase(baseKey, baseCfg, (seen, rate) => {
+          workDone = finished() + seen;
+          report('base', `Training base model ${baseSeed}: ${seen.toLocaleString('en')} / ${baseWork.toLocaleString('en')} images`, rate ?? null);
+        });
+        await hooks.checkpoints?.saveBase(baseKey, trained);
+      }
       await exec.setBase(baseKey, trained.weights);
       basesDone++;
       workDone = finished();
@@ -177,7 +195,7 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
           const rkey = `${baseKey}|${key}|${config.target}|${config.mapSeed}|${JSON.stringify(config.mask)}|${trainCount}|${testCount}`;
           rankingKeys.set(key, rkey);
           const started = Date.now();
-          let r = cache.getRankings(rkey);
+          let r = cache.getRankings(rkey) ?? (await restored(rkey));
           if (!r) {
             const full: Rankings = { train: exec.allocOrders(trainCount * PIXELS), test: exec.allocOrders(testCount * PIXELS) };
             const tasks = (['train', 'test'] as const).flatMap((split) =>
@@ -197,6 +215,7 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
             );
             r = full;
             cache.setRankings(rkey, r);
+            await hooks.checkpoints?.saveRankings(rkey, r);
           }
           await exec.setRankings(rkey, r);
           mapRowsDone += rows * (trainCount + testCount);
@@ -272,6 +291,7 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
           for (const rkey of rankingKeys.values()) {
             cache.deleteRankings(rkey);
             await exec.dropRankings(rkey);
+            await hooks.checkpoints?.dropRankings(rkey);
           }
         }
       }

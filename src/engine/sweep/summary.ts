@@ -11,11 +11,13 @@
  * number of runs: runs are grouped by cell once.
  */
 import { NUM_CLASSES } from '../defaults';
+import { percentText } from '../config/decimal';
 import { FLAG_WORDS, type HealthFlag } from '../training/health';
 import type { NoRetrainResult, RunResult, SweepResults } from './results';
 import { mean, std, welch, type WelchResult } from './statistics';
 import { isUnmasked, UNMASKED, type RunKind } from './sweepPlan';
-import { methodKey, type SweepConfig } from './sweepConfig';
+import { withRandomBaseline, type SweepConfig } from './sweepConfig';
+import { methodKey, type MethodSpec } from '../attribution/methodSpec';
 
 export const RANDOM_KEY = 'random';
 /** Significance level of the per-threshold verdicts. */
@@ -68,6 +70,8 @@ export const VERDICTS: readonly Verdict[] = ['better', 'worse', 'mixed', 'inconc
 
 export interface MethodSummary {
   key: string;
+  /** The method as the configuration names it: names and colours come from the catalog through it. */
+  spec: MethodSpec;
   cells: Cell[];
   verdict: Verdict;
   /** One or two sentences, for people. */
@@ -79,8 +83,7 @@ export interface MethodSummary {
   outlineEffect: boolean;
 }
 
-const pct = (t: number): string => `${Math.round(t * 1000) / 10} %`;
-const list = (ts: readonly number[]): string => ts.map(pct).join(', ') || 'none';
+const list = (ts: readonly number[]): string => ts.map((t) => `${percentText(t)} %`).join(', ') || 'none';
 
 const cellId = (kind: RunKind, method: string, threshold: number): string => `${kind}|${method}|${threshold}`;
 
@@ -196,7 +199,7 @@ function verdictOf(key: string, cells: Cell[], problems: string[]): { verdict: V
   const above = masked.filter((c) => c.judgement!.outcome === 'above');
   const waiting = cells.filter((c) => !c.unmasked && c.judgement === null).map((c) => c.threshold);
   if (open.length || waiting.length) {
-    const why = open.map((c) => `at ${pct(c.threshold)} ${c.judgement!.reason}`);
+    const why = open.map((c) => `at ${percentText(c.threshold)} % ${c.judgement!.reason}`);
     if (waiting.length) why.push(`the random baseline has no runs yet at ${list(waiting)}`);
     const sofar = below.length || above.length ? ` So far: below random at ${list(below.map((c) => c.threshold))}, above at ${list(above.map((c) => c.threshold))}.` : '';
     return { verdict: 'inconclusive', reason: `Not judged: ${why.join('; ')}.${sofar}` };
@@ -226,12 +229,12 @@ export function summariseSweep(results: Pick<SweepResults, 'config' | 'runs' | '
   const { config } = results;
   const runs = groupRuns(results.runs);
   const noRetrain = groupNoRetrain(results.noRetrain);
-  const keys = config.methods.map(methodKey);
-  if (!keys.includes(RANDOM_KEY)) keys.push(RANDOM_KEY);
+  const specs = withRandomBaseline(config).methods;
+  const keys = specs.map(methodKey);
   const randomCells = new Map(config.thresholds.map((t) => [t, cellOf(config, runs, noRetrain, RANDOM_KEY, t)]));
   const unmasked = [...randomCells.values()].filter((c) => c.unmasked);
   const problems = sweepProblems(results, unmasked);
-  return keys.map((key) => {
+  return keys.map((key, k) => {
     const cells = config.thresholds.map((t): Cell => {
       const c = cellOf(config, runs, noRetrain, key, t);
       const r = randomCells.get(t)!;
@@ -239,7 +242,7 @@ export function summariseSweep(results: Pick<SweepResults, 'config' | 'runs' | '
       const vsRandom = c.accuracies.length === 0 || r.accuracies.length === 0 ? null : welch(c.accuracies, r.accuracies);
       return { ...c, vsRandom, judgement: judge(c, r) };
     });
-    return { key, cells, ...verdictOf(key, cells, problems), outlineEffect: hasOutlineEffect(config, cells) };
+    return { key, spec: specs[k], cells, ...verdictOf(key, cells, problems), outlineEffect: hasOutlineEffect(config, cells) };
   });
 }
 

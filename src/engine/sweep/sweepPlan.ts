@@ -5,7 +5,8 @@
  * 0 %) has one run per seed shared by all methods and all base models (Hooker's "raw_image"): it depends on
  * neither. With the mask-only control on, each masked run has a twin trained on the removal pattern alone.
  */
-import { methodKey, type SweepConfig } from './sweepConfig';
+import type { SweepConfig } from './sweepConfig';
+import { methodKey } from '../attribution/methodSpec';
 
 /** The method key of the shared unmasked runs. */
 export const UNMASKED = 'unmasked';

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { useGallery } from '../storeContext';
+import { useGallery } from '../labContext';
 import { downloadBlob } from './download';
 import { errorText } from './errorText';
 import { exportFileName } from './fileName';

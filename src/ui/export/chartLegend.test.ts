@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { MethodSummary } from '../../engine/sweep/summary';
+import type { MethodSpec } from '../../engine/attribution/methodSpec';
+
+/** The spec a test key names: "integratedGradients{"steps":16}" → IG with 16 steps. */
+const specOf = (key: string): MethodSpec => {
+  const at = key.indexOf('{');
+  return (at < 0 ? { id: key, params: {} } : { id: key.slice(0, at), params: JSON.parse(key.slice(at)) }) as MethodSpec;
+};
 import { chartLegendEntries, estimateTextWidth, LEGEND_FONT_SIZE, layoutLegend, legendMarkup, type LegendEntry } from './chartLegend';
 
-const summary = (keys: string[]): MethodSummary[] => keys.map((key) => ({ key, cells: [], verdict: 'inconclusive', reason: '', outlineEffect: false }));
+const summary = (keys: string[]): MethodSummary[] => keys.map((key) => ({ key, spec: specOf(key), cells: [], verdict: 'inconclusive', reason: '', outlineEffect: false }));
 const entry = (label: string): LegendEntry => ({ label, colour: '#000', swatch: 'line' });
 
 describe('chart legend', () => {
   it('names every method in its chart colour, then keys the dashed lines and the bands', () => {
     const entries = chartLegendEntries(summary(['gradient', 'integratedGradients{"steps":16}', 'random']));
-    expect(entries.map((e) => e.label)).toEqual(['Gradient', 'Integrated Gradients (steps 16)', 'Random', 'no retraining (base model)', '± 1 std over seeds']);
+    expect(entries.map((e) => e.label)).toEqual(['Gradient', 'Integrated Gradients, 16 steps', 'Random', 'no retraining (base model)', '± 1 std over seeds']);
     expect(entries[0].colour).toBe('#d62728');
     expect(entries.map((e) => e.swatch)).toEqual(['line', 'line', 'line', 'dashed', 'band']);
   });

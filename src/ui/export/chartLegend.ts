@@ -33,7 +33,7 @@ export const estimateTextWidth = (text: string, fontSize: number): number => tex
 /** One entry per method, then one key for the dashed no-retrain lines, the dotted mask-only lines (when drawn) and the bands they all share. */
 export function chartLegendEntries(summary: MethodSummary[]): LegendEntry[] {
   return [
-    ...summary.map((m): LegendEntry => ({ label: methodName(m.key), colour: methodColour(m.key), swatch: 'line' })),
+    ...summary.map((m): LegendEntry => ({ label: methodName(m.spec), colour: methodColour(m.spec), swatch: 'line' })),
     { label: 'no retraining (base model)', colour: '#555', swatch: 'dashed' },
     ...(hasMaskOnly(summary) ? [{ label: 'mask only (removal pattern alone)', colour: '#555', swatch: 'dotted' } as const] : []),
     { label: '± 1 std over seeds', colour: '#555', swatch: 'band' },

@@ -3,7 +3,7 @@
  * labels the page sets in HTML (digit header, method names and colour scales, threshold headers,
  * predictions) drawn with fillText, at 2× for print.
  */
-import type { GalleryResult } from '../../state/galleryStore';
+import type { GalleryResult } from '../../state/galleryState';
 import { colourOf, formatValue, mapScale } from '../colorMaps';
 import { GALLERY_METRICS as M, galleryLayout } from './galleryLayout';
 import { digitLine, digitTitle, methodLabel, predictionText, referenceClass, thresholdHeader, type TextRun } from './galleryText';

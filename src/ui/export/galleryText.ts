@@ -5,7 +5,8 @@
 import { methodInfo, type MethodId } from '../../engine/attribution/catalog';
 import { MNIST_TRAIN_COUNT, type MaskMode } from '../../engine/defaults';
 import type { GalleryImage, Prediction } from '../../engine/gallery/galleryGrid';
-import { confidence, paramsText, percent } from '../gallery/format';
+import { paramsText, percent } from '../gallery/format';
+import { pct } from '../../engine/percent';
 
 /** A stretch of a line; `wrong` marks a prediction that no longer matches (red on the page). */
 export interface TextRun {
@@ -14,7 +15,7 @@ export interface TextRun {
   wrong?: boolean;
 }
 
-/** Test images carry dataset-wide indices after the training images; a drawing a negative one (as in DigitResult). */
+/** Test images carry dataset-wide indices after the training images; a drawing a negative one. */
 export function digitTitle(index: number): string {
   return index >= MNIST_TRAIN_COUNT ? `Test image #${index - MNIST_TRAIN_COUNT}` : 'Your drawing';
 }
@@ -28,14 +29,14 @@ export function digitLine(image: GalleryImage): TextRun[] {
     ...(input.label === null ? [{ text: 'No label (drawn)' }] : [{ text: 'Label ' }, { text: String(input.label), bold: true }]),
     { text: ' · the base model predicts ' },
     { text: String(prediction.predicted), bold: true, wrong: prediction.predicted !== referenceClass(image) },
-    { text: ` (${confidence(prediction.confidence)}) · the maps explain class ` },
+    { text: ` (${pct(prediction.confidence)}) · the maps explain class ` },
     { text: String(target), bold: true },
   ];
 }
 
 export const thresholdHeader = (threshold: number, mode: MaskMode): string => `${mode === 'roar' ? 'remove' : 'keep'} ${percent(threshold)}`;
 
-export const predictionText = (p: Prediction): string => `predicts ${p.predicted} · ${confidence(p.confidence)}`;
+export const predictionText = (p: Prediction): string => `predicts ${p.predicted} · ${pct(p.confidence)}`;
 
 export function methodLabel(methodId: string, params: Record<string, unknown>): { name: string; settings: string } {
   const id = methodId as MethodId;

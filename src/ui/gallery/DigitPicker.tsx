@@ -1,7 +1,7 @@
 import { MNIST_TEST_COUNT } from '../../engine/defaults';
-import { useGallery } from '../storeContext';
+import { useCommands, useGallery } from '../labContext';
 import { DrawPad } from './DrawPad';
-import { MAX_DIGITS, type DigitSource, type GalleryErrors } from './galleryForm';
+import { MAX_DIGITS, type DigitSource, type GalleryErrors } from '../../state/galleryForm';
 import { TextField } from './TextField';
 
 const SOURCES: readonly { value: DigitSource; label: string }[] = [
@@ -14,14 +14,14 @@ const SOURCES: readonly { value: DigitSource; label: string }[] = [
 /** Which digits the grid explains: test images by index, by class, the model's mistakes, or a drawing. */
 export function DigitPicker({ errors }: { errors: GalleryErrors }) {
   const form = useGallery((s) => s.form);
-  const setField = useGallery((s) => s.setField);
+  const lab = useCommands();
   return (
     <fieldset className="gallery-fieldset">
       <legend>Digits</legend>
       <div className="gallery-sources" role="radiogroup" aria-label="Where the digits come from">
         {SOURCES.map((s) => (
           <label key={s.value} className="gallery-radio">
-            <input type="radio" name="gallery-source" value={s.value} checked={form.source === s.value} onChange={() => setField('source', s.value)} />
+            <input type="radio" name="gallery-source" value={s.value} checked={form.source === s.value} onChange={() => lab.setGalleryField('source', s.value)} />
             {s.label}
           </label>
         ))}
@@ -34,19 +34,19 @@ export function DigitPicker({ errors }: { errors: GalleryErrors }) {
           value={form.testIndices}
           hint={`From 0 to ${MNIST_TEST_COUNT - 1}, comma-separated (up to ${MAX_DIGITS}).`}
           error={errors.testIndices}
-          onChange={(v) => setField('testIndices', v)}
+          onChange={(v) => lab.setGalleryField('testIndices', v)}
         />
       ) : null}
       {form.source === 'class' ? (
         <div className="gallery-row">
-          <TextField name="gallery-classDigit" label="Digit" value={form.classDigit} hint="0 to 9." error={errors.classDigit} onChange={(v) => setField('classDigit', v)} />
+          <TextField name="gallery-classDigit" label="Digit" value={form.classDigit} hint="0 to 9." error={errors.classDigit} onChange={(v) => lab.setGalleryField('classDigit', v)} />
           <TextField
             name="gallery-classCount"
             label="How many"
             value={form.classCount}
             hint={`The first 1 to ${MAX_DIGITS} of the test set.`}
             error={errors.classCount}
-            onChange={(v) => setField('classCount', v)}
+            onChange={(v) => lab.setGalleryField('classCount', v)}
           />
         </div>
       ) : null}
@@ -57,7 +57,7 @@ export function DigitPicker({ errors }: { errors: GalleryErrors }) {
           value={form.misclassifiedCount}
           hint={`The first 1 to ${MAX_DIGITS} test images the base model gets wrong.`}
           error={errors.misclassifiedCount}
-          onChange={(v) => setField('misclassifiedCount', v)}
+          onChange={(v) => lab.setGalleryField('misclassifiedCount', v)}
         />
       ) : null}
       {/* Kept mounted while hidden, so a drawing survives a look at other digits. */}

@@ -1,19 +1,15 @@
 import { useMemo } from 'react';
-import { MNIST_TRAIN_COUNT } from '../../engine/defaults';
+import { digitTitle } from '../export/galleryText';
 import type { GalleryImage } from '../../engine/gallery/galleryGrid';
-import type { GalleryRequest } from '../../worker/protocol';
-import { confidence, percent } from './format';
+import type { GalleryRequest } from '../../engine/gallery/galleryRequest';
+import { percent } from './format';
 import { MethodRow } from './MethodRow';
 import { digitColours } from './pixelImages';
 import { PixelCanvas } from './PixelCanvas';
+import { pct } from '../../engine/percent';
 
 /** Canvases at 3× while the row fits the page, at 2× for longer threshold lists. */
 const cellScale = (columns: number) => (columns <= 4 ? 3 : 2);
-
-/** Test images carry dataset-wide indices after the training images; the drawing (one at most) a negative one. */
-function digitTitle(index: number): string {
-  return index >= MNIST_TRAIN_COUNT ? `Test image #${index - MNIST_TRAIN_COUNT}` : 'Your drawing';
-}
 
 /** One digit: what it is and what the base model makes of it, then its methods × thresholds table. */
 export function DigitResult({ image, request }: { image: GalleryImage; request: GalleryRequest }) {
@@ -34,7 +30,7 @@ export function DigitResult({ image, request }: { image: GalleryImage; request: 
             <strong className={prediction.predicted === reference ? undefined : 'gallery-wrong'} data-testid="gallery-digit-prediction">
               {prediction.predicted}
             </strong>{' '}
-            ({confidence(prediction.confidence)}) · the maps explain class <strong>{target}</strong>
+            ({pct(prediction.confidence)}) · the maps explain class <strong>{target}</strong>
           </p>
         </div>
       </header>

@@ -1,5 +1,5 @@
 import { useMemo, useRef, type PointerEvent } from 'react';
-import { useGallery } from '../storeContext';
+import { useCommands, useGallery } from '../labContext';
 import { toMnistDigit } from './mnistDigit';
 import { digitColours } from './pixelImages';
 import { PixelCanvas } from './PixelCanvas';
@@ -17,7 +17,7 @@ export function DrawPad({ error }: { error?: string }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const last = useRef<{ x: number; y: number } | null>(null);
   const drawn = useGallery((s) => s.form.drawn);
-  const setField = useGallery((s) => s.setField);
+  const lab = useCommands();
   const preview = useMemo(() => (drawn ? digitColours(drawn) : null), [drawn]);
 
   const context = () => ref.current?.getContext('2d', { willReadFrequently: true }) ?? null;
@@ -46,11 +46,11 @@ export function DrawPad({ error }: { error?: string }) {
     const rgba = ctx.getImageData(0, 0, PAD, PAD).data;
     // White ink on a transparent pad: the alpha channel is the amount of ink.
     const ink = Float32Array.from({ length: PAD * PAD }, (_, i) => rgba[i * 4 + 3] / 255);
-    setField('drawn', toMnistDigit(ink, PAD, PAD));
+    lab.setGalleryField('drawn', toMnistDigit(ink, PAD, PAD));
   };
   const clear = () => {
     context()?.clearRect(0, 0, PAD, PAD);
-    setField('drawn', null);
+    lab.setGalleryField('drawn', null);
   };
 
   return (

@@ -3,9 +3,10 @@ import type { MaskMode } from '../../engine/defaults';
 import type { GalleryCell } from '../../engine/gallery/galleryGrid';
 import { removedMask } from '../../engine/masking/mask';
 import type { Rgb } from '../colorMaps';
-import { confidence, percent } from './format';
+import { percent } from './format';
 import { digitColours } from './pixelImages';
 import { PixelCanvas } from './PixelCanvas';
+import { pct } from '../../engine/percent';
 
 /**
  * One threshold of one method: the map with the pixels replaced at this threshold dotted, beside the digit
@@ -34,7 +35,7 @@ export function GalleryCellView(props: {
         <PixelCanvas colours={masked} scale={scale} label={`The digit with ${what}`} />
       </div>
       <p className={predicted === reference ? 'gallery-pred' : 'gallery-pred gallery-wrong'} data-testid="gallery-prediction">
-        predicts <strong>{predicted}</strong> · {confidence(p)}
+        predicts <strong>{predicted}</strong> · {pct(p)}
       </p>
     </td>
   );

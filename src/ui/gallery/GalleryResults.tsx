@@ -1,5 +1,5 @@
 import { GalleryExport } from '../export/GalleryExport';
-import { useGallery } from '../storeContext';
+import { useGallery } from '../labContext';
 import { DigitResult } from './DigitResult';
 
 /** The worker's error, if any, above the last grid it computed; the grid stays while a new one computes. */

@@ -1,19 +1,19 @@
 import { NOISE_BASE_IDS, methodInfo, type FieldInfo, type MethodId } from '../../engine/attribution/catalog';
-import { useGallery } from '../storeContext';
-import { baseKey } from './galleryForm';
+import { useCommands, useGallery } from '../labContext';
+import { baseKey } from '../../state/galleryForm';
 import { choiceLabel, fieldHint } from './methodHints';
 
 /** One parameter: a drop-down for a choice, a text box for a number (checked with the whole method). */
 function ParamInput({ id, field, paramKey, valueKey, label }: { id: MethodId; field: FieldInfo; paramKey: string; valueKey: string; label: string }) {
   const value = useGallery((s) => s.form.methods[id].values[valueKey] ?? '');
-  const setValue = useGallery((s) => s.setMethodValue);
+  const lab = useCommands();
   const name = `gallery-${id}-${valueKey}`;
   const hint = fieldHint(paramKey, field);
   return (
     <label className="field gallery-param">
       <span>{label}</span>
       {field.kind === 'choice' ? (
-        <select name={name} value={value} aria-describedby={`${name}-help`} onChange={(e) => setValue(id, valueKey, e.target.value)}>
+        <select name={name} value={value} aria-describedby={`${name}-help`} onChange={(e) => lab.setGalleryMethodValue(id, valueKey, e.target.value)}>
           {field.choices.map((c) => (
             <option key={c} value={c}>
               {choiceLabel(c)}
@@ -21,7 +21,7 @@ function ParamInput({ id, field, paramKey, valueKey, label }: { id: MethodId; fi
           ))}
         </select>
       ) : (
-        <input name={name} inputMode="decimal" value={value} aria-describedby={`${name}-help`} onChange={(e) => setValue(id, valueKey, e.target.value)} />
+        <input name={name} inputMode="decimal" value={value} aria-describedby={`${name}-help`} onChange={(e) => lab.setGalleryMethodValue(id, valueKey, e.target.value)} />
       )}
       <small id={`${name}-help`} className="muted">
         {hint}

@@ -1,26 +1,25 @@
 import { METHOD_IDS, methodInfo, type MethodId } from '../../engine/attribution/catalog';
 import { useShallow } from 'zustand/react/shallow';
-import { useGallery } from '../storeContext';
-import type { GalleryErrors } from './galleryForm';
-import { METHOD_SUMMARIES } from './methodHints';
+import { useCommands, useGallery } from '../labContext';
+import type { GalleryErrors } from '../../state/galleryForm';
 import { MethodParams } from './MethodParams';
 
 function MethodOption({ id }: { id: MethodId }) {
   const e = methodInfo(id);
   const selected = useGallery((s) => s.form.methods[id].selected);
-  const select = useGallery((s) => s.selectMethod);
+  const lab = useCommands();
   return (
     <div className={selected ? 'gallery-method gallery-method-on' : 'gallery-method'}>
       <div className="gallery-check">
         <label>
-          <input type="checkbox" name={`gallery-method-${id}`} checked={selected} onChange={(ev) => select(id, ev.target.checked)} />
+          <input type="checkbox" name={`gallery-method-${id}`} checked={selected} onChange={(ev) => lab.selectGalleryMethod(id, ev.target.checked)} />
           <strong>{e.label}</strong>
         </label>
         <span className="gallery-tag" title={e.signed ? 'The sign matters: a diverging colour scale' : 'Only the size matters: a sequential colour scale'}>
           {e.signed ? 'signed' : 'magnitude'}
         </span>
       </div>
-      <p className="gallery-summary muted">{METHOD_SUMMARIES[id]}</p>
+      <p className="gallery-summary muted">{e.summary}</p>
       <details>
         <summary>What it computes</summary>
         <p>{e.description}</p>

@@ -2,12 +2,10 @@
 import { methodInfo, type MethodId } from '../../engine/attribution/catalog';
 import { IMAGE_SIZE } from '../../engine/defaults';
 import { formatValue } from '../colorMaps';
-import { percentText } from './galleryForm';
+import { percentText } from '../../engine/config/decimal';
 import { choiceLabel } from './methodHints';
 
 export const percent = (fraction: number) => `${percentText(fraction)} %`;
-
-export const confidence = (p: number) => `${(p * 100).toFixed(1)} %`;
 
 /** "Steps 8 · Baseline black", with the catalog's field labels; a wrapper's base parameters follow its base. */
 export function paramsText(id: MethodId, params: Record<string, unknown>): string {

@@ -1,25 +1,5 @@
-/**
- * The few words the gallery adds to the engine's method catalog: a one-line summary beside each checkbox
- * (the full description sits in a "What it computes" disclosure) and a hint under each parameter field.
- */
-import { METHOD_INFO, type FieldInfo, type MethodId } from '../../engine/attribution/catalog';
-
-export const METHOD_SUMMARIES: Readonly<Record<MethodId, string>> = {
-  gradient: '∂ class score / ∂ pixel',
-  inputXGradient: 'gradient × (input − reference)',
-  integratedGradients: 'gradient averaged from a baseline to the digit, × their difference',
-  guidedBackprop: 'gradient passing back only positive signals',
-  gradCam: 'gradient-weighted last convolution, coarse',
-  fullGrad: 'input × gradient plus every bias × gradient',
-  smoothGrad: 'base map averaged over noisy copies',
-  smoothGradSquared: 'squared base map averaged over noisy copies',
-  varGrad: 'variance of the base map over noisy copies',
-  lossGradient: '∂ loss / ∂ pixel; most negative first',
-  lossGradientAbs: '|∂ loss / ∂ pixel|',
-  lossGradientXInput: '∂ loss / ∂ pixel × input; most negative first',
-  sobel: 'edge strength; ignores the model (control)',
-  random: 'a random ranking: the ROAR yardstick (control)',
-};
+/** The few words the gallery adds to the engine's method catalog: a hint under each parameter field. */
+import { METHOD_INFO, type FieldInfo } from '../../engine/attribution/catalog';
 
 /** What each parameter does, by parameter name (the same name means the same thing in every method). */
 const PURPOSE: Readonly<Record<string, string>> = {

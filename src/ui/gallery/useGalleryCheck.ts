@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { useGallery } from '../storeContext';
-import { checkGalleryForm } from './galleryForm';
+import { useGallery } from '../labContext';
+import { checkGalleryForm } from '../../state/galleryForm';
 
 /** The form's request and problems, recomputed only when the form changes. */
 export function useGalleryCheck() {

@@ -17,7 +17,7 @@ export function LectureBar(props: { threshold: number | undefined; mode: MaskMod
         <span className="lecture-pill" data-testid="lecture-method">
           {method ? (
             <>
-              <span className="lecture-swatch" style={{ background: methodColour(method.key) }} /> {methodName(method.key)}
+              <span className="lecture-swatch" style={{ background: methodColour(method.spec) }} /> {methodName(method.spec)}
             </>
           ) : (
             'no methods yet'

@@ -1,9 +1,9 @@
 import type { GalleryImage } from '../../engine/gallery/galleryGrid';
-import type { GalleryRequest } from '../../worker/protocol';
-import { confidence } from '../gallery/format';
+import type { GalleryRequest } from '../../engine/gallery/galleryRequest';
 import { methodLabel, referenceClass, thresholdHeader } from '../export/galleryText';
 import { DigitCanvas } from './DigitCanvas';
 import { MethodMap } from './MethodMap';
+import { pct } from '../../engine/percent';
 
 /** Every method at one threshold: name and prediction, the map with the replaced pixels dotted, the masked digit. */
 export function LectureColumn(props: { image: GalleryImage; request: GalleryRequest; column: number; current: number | null; scale: number }) {
@@ -25,7 +25,7 @@ export function LectureColumn(props: { image: GalleryImage; request: GalleryRequ
                 <strong>{name}</strong>
                 <br />
                 <span className={wrong ? 'lecture-wrong' : undefined}>
-                  → {cell.prediction.predicted} ({confidence(cell.prediction.confidence)})
+                  → {cell.prediction.predicted} ({pct(cell.prediction.confidence)})
                 </span>
               </p>
               <MethodMap row={row} mask={request.mask} imageIndex={image.input.index} threshold={threshold} scale={scale} label={`${name} map, dots on the pixels replaced (${header})`} />

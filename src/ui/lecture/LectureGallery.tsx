@@ -1,5 +1,5 @@
-import type { GalleryResult } from '../../state/galleryStore';
-import { confidence, percent } from '../gallery/format';
+import type { GalleryResult } from '../../state/galleryState';
+import { percent } from '../gallery/format';
 import { digitTitle } from '../export/galleryText';
 import { methodName } from '../sweep/methodStyle';
 import { DigitCanvas } from './DigitCanvas';
@@ -9,6 +9,7 @@ import { LectureRowStrip } from './LectureRowStrip';
 import { lectureScales } from './lectureScale';
 import { nearestIndex, type LectureMethod } from './lectureSteps';
 import { useViewport } from './useViewport';
+import { pct } from '../../engine/percent';
 
 /**
  * The first digit of the gallery: every method at the current threshold (the gallery's column), and the
@@ -36,14 +37,14 @@ export function LectureGallery({ result, method, threshold }: { result: GalleryR
         <p>
           <strong>{digitTitle(input.index)}</strong>
           <br />
-          {input.label === null ? 'drawn' : `label ${input.label}`} · predicts {prediction.predicted} ({confidence(prediction.confidence)})
+          {input.label === null ? 'drawn' : `label ${input.label}`} · predicts {prediction.predicted} ({pct(prediction.confidence)})
         </p>
       </div>
       <LectureColumn image={image} request={request} column={column} current={row} scale={scales.column} />
       {row !== null ? (
         <LectureRowStrip image={image} request={request} row={row} column={column} scale={scales.row} />
       ) : method ? (
-        <p className="lecture-note">{methodName(method.key)} is not in the gallery: add it in step 2 to see its maps.</p>
+        <p className="lecture-note">{methodName(method.spec)} is not in the gallery: add it in step 2 to see its maps.</p>
       ) : null}
       {threshold !== undefined && request.thresholds[column] !== threshold ? (
         <p className="lecture-note">The gallery has no {percent(threshold)} column; it shows the nearest, {percent(request.thresholds[column])}.</p>

@@ -1,5 +1,5 @@
 import type { GalleryImage } from '../../engine/gallery/galleryGrid';
-import type { GalleryRequest } from '../../worker/protocol';
+import type { GalleryRequest } from '../../engine/gallery/galleryRequest';
 import { percent } from '../gallery/format';
 import { methodLabel, referenceClass } from '../export/galleryText';
 import { DigitCanvas } from './DigitCanvas';

@@ -2,8 +2,8 @@ import { RANDOM_KEY, type MethodSummary } from '../../engine/sweep/summary';
 import { percent } from '../gallery/format';
 import { methodColour, methodName } from '../sweep/methodStyle';
 import { VERDICT_WORDS } from './verdictWords';
+import { pct } from '../../engine/percent';
 
-const pct = (v: number): string => `${(v * 100).toFixed(1)} %`;
 
 /** The current method's numbers at the current threshold, beside random's. */
 function atThreshold(summary: MethodSummary[], m: MethodSummary, threshold: number, mode: 'roar' | 'kar'): string {
@@ -12,7 +12,7 @@ function atThreshold(summary: MethodSummary[], m: MethodSummary, threshold: numb
   if (!cell) return `${where}: the sweep has no such threshold.`;
   if (!cell.accuracies.length) return `${where}: no finished runs yet.`;
   const random = summary.find((s) => s.key === RANDOM_KEY)?.cells.find((c) => c.threshold === threshold);
-  const parts = [`${pct(cell.mean)} ± ${(cell.std * 100).toFixed(1)} after retraining`];
+  const parts = [`${pct(cell.mean)} ± ${pct(cell.std, { unit: false })} after retraining`];
   if (cell.noRetrain !== null) parts.push(`${pct(cell.noRetrain)} without`);
   if (m.key !== RANDOM_KEY && random?.accuracies.length) parts.push(`random ${pct(random.mean)}`);
   return `${where}: ${parts.join(' · ')}`;
@@ -27,7 +27,7 @@ export function LectureVerdicts(props: { summary: MethodSummary[]; highlight: st
       <ul>
         {summary.map((m) => (
           <li key={m.key} className={m.key === highlight ? 'lecture-verdict lecture-current' : highlight ? 'lecture-verdict lecture-dim' : 'lecture-verdict'}>
-            <span className="lecture-swatch" style={{ background: methodColour(m.key) }} /> <strong>{methodName(m.key)}</strong>:{' '}
+            <span className="lecture-swatch" style={{ background: methodColour(m.spec) }} /> <strong>{methodName(m.spec)}</strong>:{' '}
             <span className={`lecture-verdict-${m.verdict}`}>{VERDICT_WORDS[m.verdict]}</span>
           </li>
         ))}

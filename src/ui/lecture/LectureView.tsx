@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { useGallery } from '../storeContext';
+import { useGallery } from '../labContext';
 import { useOnFullscreenExit } from './fullscreen';
 import { LectureBar } from './LectureBar';
 import { LectureGallery } from './LectureGallery';
@@ -22,7 +22,7 @@ export function LectureView({ onClose }: { onClose: () => void }) {
   const gallery = useGallery((s) => s.result);
   const image = gallery?.images[0] ?? null;
   const thresholds = useMemo(() => lectureThresholds(sweep?.thresholds ?? [], gallery?.request.thresholds ?? []), [sweep, gallery]);
-  const methods = useMemo(() => lectureMethods(sweep?.summary.map((m) => m.key) ?? [], image?.rows.map((r) => r.method) ?? []), [sweep, image]);
+  const methods = useMemo(() => lectureMethods(sweep?.summary.map((m) => m.spec) ?? [], image ? (gallery?.request.methods ?? []) : []), [sweep, image, gallery]);
   const [t, setT] = useState(0);
   const [m, setM] = useState(0);
   const [help, setHelp] = useState(false);

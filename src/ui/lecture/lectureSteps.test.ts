@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { MethodSpec } from '../../engine/attribution/methodSpec';
 import { lectureMethods, lectureThresholds, nearestIndex, stepIndex } from './lectureSteps';
 
 describe('lecture steps', () => {
@@ -7,18 +8,22 @@ describe('lecture steps', () => {
     expect(lectureThresholds([], [])).toEqual([]);
   });
 
-  it("pairs each sweep method with the gallery's row of it, by key or else by method", () => {
-    const methods = lectureMethods(['gradient', 'integratedGradients{"steps":16}', 'random'], ['random', 'integratedGradients{"baseline":"black","steps":32}', 'sobel']);
-    expect(methods).toEqual([
+  const ig = (steps: number, baseline?: string): MethodSpec => ({ id: 'integratedGradients', params: baseline ? { baseline, steps } : { steps } });
+  const plain = (id: MethodSpec['id']): MethodSpec => ({ id, params: {} });
+
+  it("pairs each sweep method with the gallery's row of it, by settings or else by method", () => {
+    const methods = lectureMethods([plain('gradient'), ig(16), plain('random')], [plain('random'), ig(32, 'black'), plain('sobel')]);
+    expect(methods.map(({ key, inSweep, galleryRow }) => ({ key, inSweep, galleryRow }))).toEqual([
       { key: 'gradient', inSweep: true, galleryRow: null },
       { key: 'integratedGradients{"steps":16}', inSweep: true, galleryRow: 1 },
       { key: 'random', inSweep: true, galleryRow: 0 },
       { key: 'sobel', inSweep: false, galleryRow: 2 },
     ]);
+    expect(methods[1].spec).toEqual(ig(16));
   });
 
-  it('prefers an exact key over the same method with other settings', () => {
-    const methods = lectureMethods(['integratedGradients{"steps":8}', 'integratedGradients{"steps":16}'], ['integratedGradients{"steps":16}']);
+  it('prefers the same settings over the same method with other settings', () => {
+    const methods = lectureMethods([ig(8), ig(16)], [ig(16)]);
     expect(methods.map((m) => m.galleryRow)).toEqual([null, 0]);
   });
 

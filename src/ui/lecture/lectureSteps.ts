@@ -3,10 +3,11 @@
  * thresholds and methods may differ: the view walks the union of both and shows, for each step, what
  * each of them has there.
  */
-import { idOf } from '../sweep/methodStyle';
+import { methodKey, type MethodSpec } from '../../engine/attribution/methodSpec';
 
 export interface LectureMethod {
-  /** The sweep's method key where the sweep has the method, else the gallery row's. */
+  /** The sweep's method where the sweep has it, else the gallery row's. */
+  spec: MethodSpec;
   key: string;
   inSweep: boolean;
   /** The gallery row showing this method (same key, or else the same method with other settings), or null. */
@@ -18,18 +19,18 @@ export function lectureThresholds(sweep: readonly number[], gallery: readonly nu
   return [...new Set([...sweep, ...gallery])].sort((a, b) => a - b);
 }
 
-/** The sweep's methods in its order, each paired with its gallery row, then the gallery's other rows. */
-export function lectureMethods(sweepKeys: readonly string[], galleryKeys: readonly string[]): LectureMethod[] {
+/** The sweep's methods in its order, each paired with its gallery row (same settings, or else the same method), then the gallery's other rows. */
+export function lectureMethods(sweep: readonly MethodSpec[], gallery: readonly MethodSpec[]): LectureMethod[] {
   const taken = new Set<number>();
-  const claim = (match: (g: string) => boolean): number | null => {
-    const i = galleryKeys.findIndex((g, j) => !taken.has(j) && match(g));
+  const claim = (match: (g: MethodSpec) => boolean): number | null => {
+    const i = gallery.findIndex((g, j) => !taken.has(j) && match(g));
     if (i < 0) return null;
     taken.add(i);
     return i;
   };
-  const exact = sweepKeys.map((k) => claim((g) => g === k));
-  const fromSweep = sweepKeys.map((key, s): LectureMethod => ({ key, inSweep: true, galleryRow: exact[s] ?? claim((g) => idOf(g) === idOf(key)) }));
-  const galleryOnly = galleryKeys.flatMap((key, i): LectureMethod[] => (taken.has(i) ? [] : [{ key, inSweep: false, galleryRow: i }]));
+  const exact = sweep.map((spec) => claim((g) => methodKey(g) === methodKey(spec)));
+  const fromSweep = sweep.map((spec, s): LectureMethod => ({ spec, key: methodKey(spec), inSweep: true, galleryRow: exact[s] ?? claim((g) => g.id === spec.id) }));
+  const galleryOnly = gallery.flatMap((spec, i): LectureMethod[] => (taken.has(i) ? [] : [{ spec, key: methodKey(spec), inSweep: false, galleryRow: i }]));
   return [...fromSweep, ...galleryOnly];
 }
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { summariseSweep, type MethodSummary } from '../../engine/sweep/summary';
-import { useSweep } from '../storeContext';
+import { useSweep } from '../labContext';
 
 export interface LectureSweep {
   summary: MethodSummary[];

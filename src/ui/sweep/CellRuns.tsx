@@ -5,8 +5,9 @@ import type { RunResult } from '../../engine/sweep/results';
 import { isUnmasked, UNMASKED } from '../../engine/sweep/sweepPlan';
 import type { SweepConfig } from '../../engine/sweep/sweepConfig';
 import { methodName } from './methodStyle';
+import { methodKey, type MethodSpec } from '../../engine/attribution/methodSpec';
+import { pct } from '../../engine/percent';
 
-const pct = (v: number): string => `${(v * 100).toFixed(1)} %`;
 const LINE_COLOURS = ['#1f5fa8', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22'];
 
 const runLabel = (r: RunResult): string => `${r.kind === 'maskOnly' ? 'mask only, ' : ''}seed ${r.seed}${r.baseSeed === null ? '' : `, base ${r.baseSeed}`}`;
@@ -16,9 +17,9 @@ const runLabel = (r: RunResult): string => `${r.kind === 'maskOnly' ? 'mask only
  * the commonest prediction, final training loss, flags) and their training-loss curves, so a reader can see
  * for themselves what a verdict rests on (issue 10).
  */
-export function CellRuns(props: { config: SweepConfig; runs: RunResult[]; method: string; threshold: number; onClose: () => void }) {
-  const { config, runs, method, threshold, onClose } = props;
-  const source = isUnmasked(config, threshold) ? UNMASKED : method;
+export function CellRuns(props: { config: SweepConfig; runs: RunResult[]; spec: MethodSpec; threshold: number; onClose: () => void }) {
+  const { config, runs, spec, threshold, onClose } = props;
+  const source = isUnmasked(config, threshold) ? UNMASKED : methodKey(spec);
   const shown = runs.filter((r) => r.method === source && r.threshold === threshold).sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'retrain' ? -1 : 1));
   const withCurves = shown.filter((r) => r.health?.lossCurve.length);
   const longest = Math.max(0, ...withCurves.map((r) => r.health!.lossCurve.length));
@@ -26,7 +27,7 @@ export function CellRuns(props: { config: SweepConfig; runs: RunResult[]; method
     epoch: (i + 1) / LOSS_POINTS_PER_EPOCH,
     ...Object.fromEntries(withCurves.map((r) => [r.key, r.health!.lossCurve[i] ?? null])),
   }));
-  const title = `${source === UNMASKED ? 'Unmasked images' : methodName(method)} at ${Math.round(threshold * 1000) / 10} %`;
+  const title = `${source === UNMASKED ? 'Unmasked images' : methodName(spec)} at ${Math.round(threshold * 1000) / 10} %`;
   return (
     <section className="cell-runs" aria-label={`Runs of ${title}`} data-testid="cell-runs">
       <div className="cell-runs-head">

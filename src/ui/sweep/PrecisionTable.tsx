@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { MethodSummary } from '../../engine/sweep/summary';
 import { methodName } from './methodStyle';
 import { FLAG_WORDS } from '../../engine/training/health';
+import { pct } from '../../engine/percent';
 
-const pct = (v: number): string => (Number.isFinite(v) ? (v * 100).toFixed(1) : '—');
 
 /** Per-class precision with its std over seeds at one threshold (seed 000 Tables II and III). */
 export function PrecisionTable({ summary, thresholds }: { summary: MethodSummary[]; thresholds: number[] }) {
@@ -36,7 +36,7 @@ export function PrecisionTable({ summary, thresholds }: { summary: MethodSummary
             return (
               <tr key={m.key} className={c.flaggedRuns ? 'flagged' : undefined}>
                 <th scope="row">
-                  {methodName(m.key)}
+                  {methodName(m.spec)}
                   {c.flaggedRuns ? (
                     <span className="flag" title={`Not trusted: ${c.flaggedRuns} of ${c.accuracies.length} runs ${c.flags.map((f) => FLAG_WORDS[f]).join(' or ')}.`}>
                       {' '}
@@ -46,8 +46,8 @@ export function PrecisionTable({ summary, thresholds }: { summary: MethodSummary
                 </th>
                 {c.precisionMean.map((p, k) => (
                   <td key={k}>
-                    {pct(p)}
-                    {Number.isFinite(c.precisionStd[k]) ? <span className="muted"> ±{pct(c.precisionStd[k])}</span> : null}
+                    {pct(p, { unit: false })}
+                    {Number.isFinite(c.precisionStd[k]) ? <span className="muted"> ±{pct(c.precisionStd[k], { unit: false })}</span> : null}
                   </td>
                 ))}
               </tr>

@@ -1,6 +1,5 @@
 import type { SweepResults } from '../../engine/sweep/results';
 import { methodName } from './methodStyle';
-import { methodKey } from '../../engine/sweep/sweepConfig';
 import { baseSeedsOf } from '../../engine/sweep/sweepPlan';
 import { trainingWords } from './trainingWords';
 
@@ -13,7 +12,7 @@ export function Provenance({ results }: { results: SweepResults }) {
       <summary>Provenance: how these numbers were made</summary>
       <dl>
         <dt>Methods</dt>
-        <dd>{c.methods.map((m) => methodName(methodKey(m))).join(', ')}</dd>
+        <dd>{c.methods.map((m) => methodName(m)).join(', ')}</dd>
         <dt>Masking</dt>
         <dd>
           {c.mask.mode.toUpperCase()}, rank by {c.mask.rankTransform}, ties {c.mask.tieBreak === 'random' ? `in seeded random order (seed ${c.mask.tieSeed})` : 'by pixel index'}, replacement {c.mask.replacement}; maps for the {c.target === 'label' ? 'true label' : 'predicted class'}, map seed {c.mapSeed}

@@ -93,24 +93,24 @@ export function SweepChart(props: { summary: MethodSummary[]; thresholds: number
               key={bandKey(m.key)}
               dataKey={bandKey(m.key)}
               stroke="none"
-              fill={methodColour(m.key)}
+              fill={methodColour(m.spec)}
               fillOpacity={dimmed(m.key) ? 0.04 : large ? 0.25 : 0.15}
               legendType="none"
               isAnimationActive={false}
               connectNulls
-              name={`${methodName(m.key)} ± std`}
+              name={`${methodName(m.spec)} ± std`}
             />
           ))}
           {summary.map((m) => (
             <Line
               key={meanKey(m.key)}
               dataKey={meanKey(m.key)}
-              name={methodName(m.key)}
-              stroke={methodColour(m.key)}
+              name={methodName(m.spec)}
+              stroke={methodColour(m.spec)}
               strokeWidth={highlight === m.key ? look.line * 1.6 : look.line}
               strokeOpacity={opacity(m.key)}
               dot={(p: { cx?: number; cy?: number; payload?: ChartRow; index?: number }) => (
-                <FlaggedDot key={`${m.key}-${p.index}`} {...p} method={m.key} colour={methodColour(m.key)} r={look.dot} opacity={opacity(m.key)} />
+                <FlaggedDot key={`${m.key}-${p.index}`} {...p} method={m.key} colour={methodColour(m.spec)} r={look.dot} opacity={opacity(m.key)} />
               )}
               connectNulls
               isAnimationActive={false}
@@ -120,8 +120,8 @@ export function SweepChart(props: { summary: MethodSummary[]; thresholds: number
             <Line
               key={noRetrainKey(m.key)}
               dataKey={noRetrainKey(m.key)}
-              name={`${methodName(m.key)}, no retraining`}
-              stroke={methodColour(m.key)}
+              name={`${methodName(m.spec)}, no retraining`}
+              stroke={methodColour(m.spec)}
               strokeDasharray="6 4"
               strokeWidth={look.dashed}
               strokeOpacity={opacity(m.key)}
@@ -137,8 +137,8 @@ export function SweepChart(props: { summary: MethodSummary[]; thresholds: number
                 <Line
                   key={maskOnlyKey(m.key)}
                   dataKey={maskOnlyKey(m.key)}
-                  name={`${methodName(m.key)}, mask only`}
-                  stroke={methodColour(m.key)}
+                  name={`${methodName(m.spec)}, mask only`}
+                  stroke={methodColour(m.spec)}
                   strokeDasharray="1 4"
                   strokeLinecap="round"
                   strokeWidth={look.dashed * 1.6}

@@ -1,4 +1,4 @@
-import { useSweep } from '../storeContext';
+import { useCommands, useSweep } from '../labContext';
 
 const duration = (s: number): string => (s < 90 ? `${Math.ceil(s)} s` : `${Math.round(s / 60)} min`);
 
@@ -6,32 +6,29 @@ const duration = (s: number): string => (s < 90 ? `${Math.ceil(s)} s` : `${Math.
 export function SweepControls({ ready }: { ready: boolean }) {
   const status = useSweep((s) => s.status);
   const progress = useSweep((s) => s.progress);
-  const invalid = useSweep((s) => s.configErrors.length > 0);
-  const start = useSweep((s) => s.start);
-  const pause = useSweep((s) => s.pause);
-  const resume = useSweep((s) => s.resumeRunning);
-  const cancel = useSweep((s) => s.cancel);
+  const lab = useCommands();
+  const invalid = useSweep((s) => Object.keys(s.form.errors).length > 0);
   const busy = status !== 'idle';
   return (
     <div className="sweep-controls">
       <div className="actions">
         {!busy ? (
-          <button type="button" className="primary" onClick={start} disabled={!ready || invalid}>
+          <button type="button" className="primary" onClick={() => lab.runSweep()} disabled={!ready || invalid}>
             Run sweep
           </button>
         ) : null}
         {status === 'running' ? (
-          <button type="button" onClick={pause}>
+          <button type="button" onClick={() => lab.pauseSweep()}>
             Pause
           </button>
         ) : null}
         {status === 'paused' ? (
-          <button type="button" className="primary" onClick={resume}>
+          <button type="button" className="primary" onClick={() => lab.resumeSweep()}>
             Resume
           </button>
         ) : null}
         {busy ? (
-          <button type="button" onClick={cancel} disabled={status === 'stopping'}>
+          <button type="button" onClick={() => lab.cancelSweep()} disabled={status === 'stopping'}>
             {status === 'stopping' ? 'Cancelling…' : 'Cancel'}
           </button>
         ) : null}

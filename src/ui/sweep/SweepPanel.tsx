@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { summariseSweep } from '../../engine/sweep/summary';
 import { ChartExport } from '../export/ChartExport';
 import { ShareBar } from '../share/ShareBar';
-import { useLab, useSweep } from '../storeContext';
+import { useTraining, useSweep } from '../labContext';
 import { PrecisionTable } from './PrecisionTable';
 import { Provenance } from './Provenance';
 import { SavedSweeps } from './SavedSweeps';
@@ -11,16 +11,17 @@ import { SweepControls } from './SweepControls';
 import { SweepSetup } from './SweepSetup';
 import { SweepTable } from './SweepTable';
 import { CellRuns } from './CellRuns';
+import type { MethodSpec } from '../../engine/attribution/methodSpec';
 
 /** Step 3: the remove-and-retrain sweep, its live chart, table, verdicts and provenance. */
 export function SweepPanel() {
-  const ready = useLab((s) => s.data !== null && s.backend !== null);
+  const ready = useTraining((s) => s.data !== null && s.backend !== null);
   const status = useSweep((s) => s.status);
   const current = useSweep((s) => s.current);
   const error = useSweep((s) => s.error);
   const results = current?.results;
   const summary = useMemo(() => (results ? summariseSweep(results) : null), [results]);
-  const [openCell, setOpenCell] = useState<{ method: string; threshold: number } | null>(null);
+  const [openCell, setOpenCell] = useState<{ spec: MethodSpec; threshold: number } | null>(null);
   return (
     <section className="card" aria-labelledby="sweep-heading">
       <h2 id="sweep-heading">3 · Remove and retrain</h2>
@@ -47,9 +48,9 @@ export function SweepPanel() {
             thresholds={results.config.thresholds}
             mode={results.config.mask.mode}
             baseSeeds={results.config.baseSeeds}
-            onOpenCell={(method, threshold) => setOpenCell({ method, threshold })}
+            onOpenCell={(spec, threshold) => setOpenCell({ spec, threshold })}
           />
-          {openCell ? <CellRuns config={results.config} runs={results.runs} method={openCell.method} threshold={openCell.threshold} onClose={() => setOpenCell(null)} /> : null}
+          {openCell ? <CellRuns config={results.config} runs={results.runs} spec={openCell.spec} threshold={openCell.threshold} onClose={() => setOpenCell(null)} /> : null}
           <PrecisionTable summary={summary} thresholds={results.config.thresholds} />
           <Provenance results={results} />
         </div>

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { FLAG_WORDS } from '../../engine/training/health';
 import type { Cell, MethodSummary } from '../../engine/sweep/summary';
 import { methodColour, methodName } from './methodStyle';
+import type { MethodSpec } from '../../engine/attribution/methodSpec';
+import { pct } from '../../engine/percent';
 
-const pct = (v: number): string => (Number.isFinite(v) ? (v * 100).toFixed(1) : '—');
 
 const VERDICT_TEXT: Record<MethodSummary['verdict'], string> = {
   better: 'better than random',
@@ -22,22 +23,22 @@ function CellText({ c, spread }: { c: Cell; spread: boolean }) {
   if (!c.accuracies.length) return <>…</>;
   return (
     <>
-      {pct(c.mean)} ± {pct(c.std)} <span className="muted">n={c.accuracies.length}</span>
+      {pct(c.mean, { unit: false })} ± {pct(c.std, { unit: false })} <span className="muted">n={c.accuracies.length}</span>
       {c.flaggedRuns ? (
         <span className="flag" title={`Not trusted: ${c.flaggedRuns} of ${c.accuracies.length} runs ${c.flags.map((f) => FLAG_WORDS[f]).join(' or ')}.`} data-testid="flagged-cell">
           {' '}
           ⚠<span className="sr-only"> {c.flaggedRuns} runs did not learn</span>
         </span>
       ) : null}
-      {c.noRetrain !== null ? <span className="muted"> [{pct(c.noRetrain)}]</span> : null}
-      {c.maskOnly !== null ? <span className="muted mask-only"> {'{'}{pct(c.maskOnly.mean)}{'}'}</span> : null}
+      {c.noRetrain !== null ? <span className="muted"> [{pct(c.noRetrain, { unit: false })}]</span> : null}
+      {c.maskOnly !== null ? <span className="muted mask-only"> {'{'}{pct(c.maskOnly.mean, { unit: false })}{'}'}</span> : null}
       {c.vsRandom && Number.isFinite(c.vsRandom.p) ? (
         <span className={c.vsRandom.p < 0.05 ? 'sig' : 'muted'}> {c.vsRandom.p < 0.01 ? 'p<0.01' : `p=${c.vsRandom.p.toFixed(2)}`}</span>
       ) : null}
       {spread && (c.spread.betweenBases !== null || c.spread.withinBases !== null) ? (
         <span className="spread" data-testid="spread">
           <br />
-          bases ±{c.spread.betweenBases === null ? '—' : pct(c.spread.betweenBases)} · seeds ±{c.spread.withinBases === null ? '—' : pct(c.spread.withinBases)}
+          bases ±{c.spread.betweenBases === null ? '—' : pct(c.spread.betweenBases, { unit: false })} · seeds ±{c.spread.withinBases === null ? '—' : pct(c.spread.withinBases, { unit: false })}
         </span>
       ) : null}
       {c.judgement ? <span className={`judgement judgement-${c.judgement.outcome}`}><br />{JUDGEMENT_TEXT[c.judgement.outcome]}</span> : null}
@@ -50,7 +51,7 @@ function CellText({ c, spread }: { c: Cell; spread: boolean }) {
  * with random, a warning on cells whose runs did not all learn, each method's verdict, and on demand the
  * spread split into base models and retrain seeds. Clicking a cell opens its runs (`onOpenCell`).
  */
-export function SweepTable(props: { summary: MethodSummary[]; thresholds: number[]; mode: 'roar' | 'kar'; baseSeeds: number; onOpenCell: (method: string, threshold: number) => void }) {
+export function SweepTable(props: { summary: MethodSummary[]; thresholds: number[]; mode: 'roar' | 'kar'; baseSeeds: number; onOpenCell: (spec: MethodSpec, threshold: number) => void }) {
   const { summary, thresholds, mode, baseSeeds, onOpenCell } = props;
   const [spread, setSpread] = useState(false);
   const top = thresholds.filter((t) => t >= noisyFrom).at(-1);
@@ -84,7 +85,7 @@ export function SweepTable(props: { summary: MethodSummary[]; thresholds: number
           {summary.map((m) => (
             <tr key={m.key} data-method={m.key}>
               <th scope="row">
-                <span className="swatch" style={{ background: methodColour(m.key) }} /> {methodName(m.key)}
+                <span className="swatch" style={{ background: methodColour(m.spec) }} /> {methodName(m.spec)}
               </th>
               {m.cells.map((c) => (
                 <td
@@ -94,7 +95,7 @@ export function SweepTable(props: { summary: MethodSummary[]; thresholds: number
                   title={c.vsRandom ? `vs random: Δ ${(c.vsRandom.difference * 100).toFixed(1)} points, Welch t ${c.vsRandom.t.toFixed(2)}, p ${Number.isFinite(c.vsRandom.p) ? c.vsRandom.p.toFixed(3) : 'n/a'}` : undefined}
                 >
                   {c.accuracies.length ? (
-                    <button type="button" className="cell-open" onClick={() => onOpenCell(m.key, c.threshold)} aria-label={`Runs of ${methodName(m.key)} at ${Math.round(c.threshold * 1000) / 10} %`}>
+                    <button type="button" className="cell-open" onClick={() => onOpenCell(m.spec, c.threshold)} aria-label={`Runs of ${methodName(m.spec)} at ${Math.round(c.threshold * 1000) / 10} %`}>
                       <CellText c={c} spread={spread} />
                     </button>
                   ) : (
@@ -123,7 +124,7 @@ export function SweepTable(props: { summary: MethodSummary[]; thresholds: number
       ) : null}
       {outline.length ? (
         <p className="muted small" data-testid="outline-note">
-          {outline.map((m) => methodName(m.key)).join(', ')}: without retraining, accuracy rises again as more pixels go. With the mean fill the removed pixels
+          {outline.map((m) => methodName(m.spec)).join(', ')}: without retraining, accuracy rises again as more pixels go. With the mean fill the removed pixels
           outline the digit, and the model reads the outline instead of the strokes — the mask’s shape leaks the class (Rong et al. 2022).
         </p>
       ) : null}
@@ -132,7 +133,7 @@ export function SweepTable(props: { summary: MethodSummary[]; thresholds: number
           .filter((m) => m.verdict !== 'baseline')
           .map((m) => (
             <li key={m.key} data-testid="verdict" data-verdict={m.verdict}>
-              <strong>{methodName(m.key)}</strong>: <span className={`verdict-${m.verdict}`}>{VERDICT_TEXT[m.verdict]}</span>. {m.reason}
+              <strong>{methodName(m.spec)}</strong>: <span className={`verdict-${m.verdict}`}>{VERDICT_TEXT[m.verdict]}</span>. {m.reason}
             </li>
           ))}
       </ul>

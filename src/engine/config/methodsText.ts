@@ -12,10 +12,18 @@
  * key in the results (methodKey) depends on them. Ids come from the catalog and parameters are checked by
  * each method's own `validate`, so a link accepts exactly what the page's forms and the CLI accept.
  */
-import { isMethodId, methodInfo, METHOD_IDS } from '../engine/attribution/catalog';
-import { methodKey, type MethodSpec } from '../engine/sweep/sweepConfig';
-import { decimalText, parseDecimal } from './decimalText';
-import { MAX_METHODS, MAX_METHODS_TEXT, QUOTE_CHARS } from './limits';
+import { isMethodId, methodInfo, METHOD_IDS } from '../attribution/catalog';
+import { isPlainObject } from '../attribution/params';
+import { methodKey, type MethodSpec } from '../attribution/methodSpec';
+import { decimalText, parseDecimal } from './decimal';
+import { quote } from './text';
+import * as v from 'valibot';
+import { strictRecord, TextProblem, type Field } from './field';
+
+/** Methods in one sweep: the catalog's 14, plus room for the same method with different parameters. */
+export const MAX_METHODS = 32;
+/** The methods list in a link (`methods=…`): 32 methods with all their parameters fit comfortably. */
+export const MAX_METHODS_TEXT = 4_000;
 
 /** Ids, parameter names and choices are short camelCase words; a longer one is not ours. */
 const WORD = /^[A-Za-z][A-Za-z0-9]{0,39}/;
@@ -46,7 +54,7 @@ class Reader {
   constructor(readonly text: string) {}
 
   fail(what: string): never {
-    const found = this.at < this.text.length ? `“${this.text.slice(this.at, this.at + 12)}”` : 'the end';
+    const found = this.at < this.text.length ? quote(this.text.slice(this.at), 12) : 'the end';
     throw new SyntaxProblem(`expected ${what} at character ${this.at + 1}, found ${found}`);
   }
 
@@ -86,7 +94,7 @@ class Reader {
     if (WORD.test(this.text.slice(this.at))) return this.match(WORD, 'a word');
     const raw = this.match(NUMBER, 'a number, a word or “(”');
     const n = parseDecimal(raw);
-    if (n === null) throw new SyntaxProblem(`“${raw.slice(0, QUOTE_CHARS)}” is not a number`);
+    if (n === null) throw new SyntaxProblem(`${quote(raw)} is not a number`);
     return n;
   }
 
@@ -108,7 +116,7 @@ export function parseMethods(text: string): { methods: MethodSpec[] } | { error:
     do {
       if (methods.length === MAX_METHODS) return { error: `at most ${MAX_METHODS} methods.` };
       const { id, params } = reader.method();
-      if (!isMethodId(id)) return { error: `unknown method “${id.slice(0, QUOTE_CHARS)}”; known: ${METHOD_IDS.join(', ')}.` };
+      if (!isMethodId(id)) return { error: `unknown method ${quote(id)}; known: ${METHOD_IDS.join(', ')}.` };
       const check = methodInfo(id).validate(params);
       if ('error' in check) return { error: `${check.error}.` };
       methods.push({ id, params });
@@ -121,4 +129,43 @@ export function parseMethods(text: string): { methods: MethodSpec[] } | { error:
   const keys = methods.map(methodKey);
   if (new Set(keys).size !== keys.length) return { error: 'the same method with the same parameters is listed twice.' };
   return { methods };
+}
+
+/**
+ * A list of methods as a setting: read and written in the grammar above; a list of known methods with valid
+ * parameters, each once, as a schema (the parameters exactly as given, since methodKey depends on them).
+ */
+export function methodsField(o: { label: string; hint: string }): Field<MethodSpec[]> {
+  const allowed = `1 to ${MAX_METHODS} known methods (${METHOD_IDS.join(', ')}), each with valid parameters, each once`;
+  const say = (problem: string): string => `${o.label}: ${problem}.`;
+  const spec = v.pipe(
+    // The parameters go to the method's own validate as they are: it refuses unknown keys, "__proto__" too.
+    strictRecord({
+      id: v.picklist(METHOD_IDS, say(`each must be a known method (${METHOD_IDS.join(', ')})`)),
+      params: v.custom<Record<string, unknown>>(isPlainObject, say('parameters must be an object')),
+    }),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const check = methodInfo(dataset.value.id).validate(dataset.value.params);
+      if ('error' in check) addIssue({ message: say(`${check.error}`) });
+    }),
+    v.transform((m): MethodSpec => ({ id: m.id, params: structuredClone(m.params) })),
+  );
+  return {
+    label: o.label,
+    hint: o.hint,
+    allowed,
+    control: { kind: 'choice', choices: METHOD_IDS, words: Object.fromEntries(METHOD_IDS.map((id) => [id, methodInfo(id).label])) },
+    schema: v.pipe(
+      v.array(spec, say('must be a list')),
+      v.minLength(1, say('choose at least one attribution method')),
+      v.maxLength(MAX_METHODS, say(`at most ${MAX_METHODS} methods`)),
+      v.check((ms) => new Set(ms.map(methodKey)).size === ms.length, say('the same method with the same parameters is listed twice')),
+    ),
+    fromText: (text) => {
+      const r = parseMethods(text);
+      return 'error' in r ? new TextProblem(say(r.error.replace(/\.$/, ''))) : r.methods;
+    },
+    toText: formatMethods,
+  };
 }

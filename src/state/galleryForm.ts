@@ -2,26 +2,38 @@
  * The gallery's settings as the person typed them, and their translation into a worker request. Every
  * problem comes back keyed by the field it belongs to, in words that say what is allowed.
  */
-import { METHOD_IDS, NOISE_BASE_IDS, methodInfo, type FieldInfo, type MethodId } from '../../engine/attribution/catalog';
-import type { TargetMode } from '../../engine/attribution/targets';
+import { METHOD_IDS, NOISE_BASE_IDS, methodInfo, type FieldInfo, type MethodId } from '../engine/attribution/catalog';
+import type { TargetMode } from '../engine/attribution/targets';
 import {
   DEFAULT_MASK,
   DEFAULT_THRESHOLDS,
+  MAX_GALLERY_DIGITS,
   MNIST_TEST_COUNT,
   NUM_CLASSES,
   type MaskMode,
   type RankTransform,
   type Replacement,
   type TieBreak,
-} from '../../engine/defaults';
-import type { MethodSpec } from '../../engine/sweep/sweepConfig';
-import type { DigitChoice, GalleryRequest } from '../../worker/protocol';
-import { MAX_GALLERY_DIGITS } from '../../engine/defaults';
+} from '../engine/defaults';
+import type { MethodSpec } from '../engine/attribution/methodSpec';
+import { numberField, parseText, type Field } from '../engine/config/field';
+import { MASK_FIELDS } from '../engine/config/maskConfig';
+import { MAX_GALLERY_THRESHOLDS, thresholdsField } from '../engine/config/thresholds';
+import { SWEEP_FIELDS } from '../engine/sweep/sweepConfig';
+import type { DigitChoice, GalleryRequest } from '../worker/protocol';
 
 export const MAX_DIGITS = MAX_GALLERY_DIGITS;
-/** Each threshold adds a column of two canvases to every row; beyond a dozen the table stops being readable. */
-export const MAX_THRESHOLDS = 12;
-const MAX_SEED = 2 ** 31 - 1;
+
+/** The gallery's own settings, defined once (engine/config/field.ts) like every other. */
+export const GALLERY_FIELDS = {
+  testIndex: numberField({ label: 'Test image', hint: `An index from 0 to ${MNIST_TEST_COUNT - 1}.`, min: 0, max: MNIST_TEST_COUNT - 1, integer: true }),
+  classDigit: numberField({ label: 'Digit', hint: 'Which digit to show examples of.', min: 0, max: NUM_CLASSES - 1, integer: true }),
+  classCount: numberField({ label: 'How many', hint: `1 to ${MAX_DIGITS} examples.`, min: 1, max: MAX_DIGITS, integer: true }),
+  misclassifiedCount: numberField({ label: 'How many', hint: `1 to ${MAX_DIGITS} of the test digits the model gets wrong.`, min: 1, max: MAX_DIGITS, integer: true }),
+  thresholds: thresholdsField({ label: 'Thresholds', hint: 'Comma-separated percentages; one column each.', max: MAX_GALLERY_THRESHOLDS }),
+  tieSeed: MASK_FIELDS.tieSeed,
+  mapSeed: SWEEP_FIELDS.mapSeed,
+} as const;
 
 export type DigitSource = 'test' | 'class' | 'misclassified' | 'drawn';
 
@@ -83,8 +95,6 @@ function defaultValues(id: MethodId): Record<string, string> {
   return values;
 }
 
-export const percentText = (fraction: number) => String(+(fraction * 100).toPrecision(12));
-
 export function initialGalleryForm(): GalleryForm {
   return {
     source: 'test',
@@ -95,7 +105,7 @@ export function initialGalleryForm(): GalleryForm {
     drawn: null,
     methods: Object.fromEntries(METHOD_IDS.map((id) => [id, { selected: PRESELECTED.includes(id), values: defaultValues(id) }])) as Record<MethodId, MethodForm>,
     target: 'label',
-    thresholds: DEFAULT_THRESHOLDS.map(percentText).join(', '),
+    thresholds: GALLERY_FIELDS.thresholds.toText([...DEFAULT_THRESHOLDS]),
     rankTransform: DEFAULT_MASK.rankTransform,
     tieBreak: DEFAULT_MASK.tieBreak,
     tieSeed: String(DEFAULT_MASK.tieSeed),
@@ -105,64 +115,44 @@ export function initialGalleryForm(): GalleryForm {
   };
 }
 
-/** A whole number in [min, max], or the message saying so. */
-function wholeNumber(text: string, what: string, min: number, max: number): number | string {
-  const raw = text.trim();
-  const v = raw === '' ? Number.NaN : Number(raw);
-  if (!Number.isInteger(v) || v < min || v > max) {
-    return `${what} must be a whole number from ${min} to ${max}${raw === '' ? '.' : `; “${raw}” is not.`}`;
-  }
-  return v;
+/** The value of a field's text, or its message. */
+function read<T>(field: Field<T>, text: string): T | { error: string } {
+  const r = parseText(field, text);
+  return 'value' in r ? r.value : r;
 }
+const isError = (x: unknown): x is { error: string } => typeof x === 'object' && x !== null && 'error' in x;
 
 /** The digits to show; each problem goes into `errors` under its field. */
 function digitChoices(f: GalleryForm, errors: GalleryErrors): DigitChoice[] {
   switch (f.source) {
     case 'test': {
       const parts = f.testIndices.split(',').map((s) => s.trim()).filter((s) => s !== '');
-      if (parts.length === 0) errors.testIndices = `Give a test image index from 0 to ${MNIST_TEST_COUNT - 1}, e.g. 0.`;
-      else if (parts.length > MAX_DIGITS) errors.testIndices = `At most ${MAX_DIGITS} digits at once; ${parts.length} were given.`;
+      if (parts.length === 0) errors.testIndices = `Test images: give an index from 0 to ${MNIST_TEST_COUNT - 1}, e.g. 0.`;
+      else if (parts.length > MAX_DIGITS) errors.testIndices = `Test images: at most ${MAX_DIGITS} at once; ${parts.length} were given.`;
       const choices: DigitChoice[] = [];
       for (const p of parts) {
-        const index = wholeNumber(p, 'A test image index', 0, MNIST_TEST_COUNT - 1);
-        if (typeof index === 'string') errors.testIndices ??= index;
+        const index = read(GALLERY_FIELDS.testIndex, p);
+        if (isError(index)) errors.testIndices ??= index.error;
         else choices.push({ kind: 'test', index });
       }
       return choices;
     }
     case 'class': {
-      const digit = wholeNumber(f.classDigit, 'The digit', 0, NUM_CLASSES - 1);
-      const count = wholeNumber(f.classCount, 'How many', 1, MAX_DIGITS);
-      if (typeof digit === 'string') errors.classDigit = digit;
-      if (typeof count === 'string') errors.classCount = count;
-      return typeof digit === 'number' && typeof count === 'number' ? [{ kind: 'class', digit, count }] : [];
+      const digit = read(GALLERY_FIELDS.classDigit, f.classDigit);
+      const count = read(GALLERY_FIELDS.classCount, f.classCount);
+      if (isError(digit)) errors.classDigit = digit.error;
+      if (isError(count)) errors.classCount = count.error;
+      return !isError(digit) && !isError(count) ? [{ kind: 'class', digit, count }] : [];
     }
     case 'misclassified': {
-      const count = wholeNumber(f.misclassifiedCount, 'How many', 1, MAX_DIGITS);
-      if (typeof count === 'string') errors.misclassifiedCount = count;
-      return typeof count === 'number' ? [{ kind: 'misclassified', count }] : [];
+      const count = read(GALLERY_FIELDS.misclassifiedCount, f.misclassifiedCount);
+      if (isError(count)) errors.misclassifiedCount = count.error;
+      return isError(count) ? [] : [{ kind: 'misclassified', count }];
     }
     case 'drawn':
       if (!f.drawn) errors.drawn = 'The drawing is empty: draw a digit first.';
       return f.drawn ? [{ kind: 'drawn', pixels: f.drawn }] : [];
   }
-}
-
-/** Fractions from a comma-separated list of percentages: each from 0 to 100, increasing. */
-export function parseThresholds(text: string): number[] | string {
-  const parts = text.split(',').map((s) => s.trim());
-  if (parts.every((p) => p === '')) return 'Give at least one threshold, e.g. 0, 10, 50, 90.';
-  if (parts.length > MAX_THRESHOLDS) return `At most ${MAX_THRESHOLDS} thresholds; ${parts.length} were given.`;
-  const values = parts.map((p) => (p === '' ? Number.NaN : Number(p.replace(/%$/, ''))));
-  const notNumber = parts.find((_, i) => !Number.isFinite(values[i]));
-  if (notNumber !== undefined) return `“${notNumber}” is not a number: write percentages separated by commas, e.g. 0, 10, 50, 90.`;
-  // Both kinds of problem at once, so that fixing one does not just reveal the other.
-  const problems: string[] = [];
-  const outside = parts.find((_, i) => values[i] < 0 || values[i] > 100);
-  if (outside !== undefined) problems.push(`Each threshold is a percentage from 0 to 100; ${outside} is not.`);
-  const j = values.findIndex((v, i) => i > 0 && v <= values[i - 1]);
-  if (j > 0) problems.push(`List the thresholds in increasing order without repeats; ${parts[j]} comes after ${parts[j - 1]}.`);
-  return problems.length > 0 ? problems.join(' ') : values.map((v) => v / 100);
 }
 
 /** A parameter's text as the value `validate` expects: numbers for number fields, text kept when it is not one. */
@@ -195,7 +185,7 @@ function methodSpecs(f: GalleryForm, errors: GalleryErrors): MethodSpec[] {
     if ('error' in v) errors[`method.${id}`] = v.error;
     else specs.push({ id, params: v.params as Record<string, unknown> });
   }
-  if (!METHOD_IDS.some((id) => f.methods[id].selected)) errors.methods = 'Choose at least one method.';
+  if (!METHOD_IDS.some((id) => f.methods[id].selected)) errors.methods = 'Methods: choose at least one.';
   return specs;
 }
 
@@ -204,15 +194,13 @@ export function checkGalleryForm(f: GalleryForm): { request: GalleryRequest | nu
   const errors: GalleryErrors = {};
   const digits = digitChoices(f, errors);
   const methods = methodSpecs(f, errors);
-  const thresholds = parseThresholds(f.thresholds);
-  if (typeof thresholds === 'string') errors.thresholds = thresholds;
-  const tieSeed = wholeNumber(f.tieSeed, 'The tie seed', 0, MAX_SEED);
-  if (typeof tieSeed === 'string') errors.tieSeed = tieSeed;
-  const mapSeed = wholeNumber(f.mapSeed, 'The map seed', 0, MAX_SEED);
-  if (typeof mapSeed === 'string') errors.mapSeed = mapSeed;
-  if (Object.keys(errors).length > 0 || typeof thresholds === 'string' || typeof tieSeed === 'string' || typeof mapSeed === 'string') {
-    return { request: null, errors };
-  }
+  const thresholds = read(GALLERY_FIELDS.thresholds, f.thresholds);
+  if (isError(thresholds)) errors.thresholds = thresholds.error;
+  const tieSeed = read(GALLERY_FIELDS.tieSeed, f.tieSeed);
+  if (isError(tieSeed)) errors.tieSeed = tieSeed.error;
+  const mapSeed = read(GALLERY_FIELDS.mapSeed, f.mapSeed);
+  if (isError(mapSeed)) errors.mapSeed = mapSeed.error;
+  if (Object.keys(errors).length > 0 || isError(thresholds) || isError(tieSeed) || isError(mapSeed)) return { request: null, errors };
   return {
     request: {
       digits,

@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_MASK, DEFAULT_THRESHOLDS } from '../../engine/defaults';
-import { baseKey, checkGalleryForm, initialGalleryForm, parseThresholds, rawParams, type GalleryForm } from './galleryForm';
+import { DEFAULT_MASK, DEFAULT_THRESHOLDS } from '../engine/defaults';
+import { parseText } from '../engine/config/field';
+import { baseKey, checkGalleryForm, GALLERY_FIELDS, initialGalleryForm, rawParams, type GalleryForm } from './galleryForm';
+
+/** The gallery's thresholds from text, or the message: the one grammar of engine/config/thresholds.ts. */
+const parseThresholds = (text: string): number[] | string => {
+  const r = parseText(GALLERY_FIELDS.thresholds, text);
+  return 'value' in r ? r.value : r.error;
+};
 
 function withMethod(form: GalleryForm, id: keyof GalleryForm['methods'], values: Record<string, string>): GalleryForm {
   const m = form.methods[id];
@@ -13,14 +20,14 @@ describe('parseThresholds', () => {
     expect(parseThresholds('10%,30')).toEqual([0.1, 0.3]);
   });
 
-  test('each problem is named', () => {
-    expect(parseThresholds('10, 5, 200')).toBe(
-      'Each threshold is a percentage from 0 to 100; 200 is not. List the thresholds in increasing order without repeats; 5 comes after 10.',
-    );
-    expect(parseThresholds('10, 5')).toBe('List the thresholds in increasing order without repeats; 5 comes after 10.');
-    expect(parseThresholds(' ')).toMatch(/at least one threshold/);
-    expect(parseThresholds('10, ten')).toMatch(/“ten” is not a number/);
-    expect(parseThresholds('10,,20')).toMatch(/“” is not a number/);
+  test('each problem is named, with what is allowed', () => {
+    const allowed = 'Thresholds: 1 to 12 percentages from 0 to 100, comma-separated, increasing';
+    expect(parseThresholds('10, 5, 200')).toBe(`${allowed}; “\u20685\u2069” does not come after 10.`);
+    expect(parseThresholds('10, 200')).toBe(`${allowed}; “\u2068200\u2069” is not a percentage from 0 to 100.`);
+    expect(parseThresholds(' ')).toBe(`${allowed}; none were given.`);
+    expect(parseThresholds('10, ten')).toMatch(/“\u2068ten\u2069” is not a percentage/);
+    expect(parseThresholds('10,,20')).toMatch(/“\u2068\u2069” is not a percentage/);
+    expect(parseThresholds(Array.from({ length: 13 }, (_, i) => i).join(','))).toBe(`${allowed}; 13 were given.`);
   });
 });
 
@@ -46,8 +53,8 @@ describe('checkGalleryForm', () => {
 
   test('digit choices are checked with what is allowed', () => {
     const f = initialGalleryForm();
-    expect(checkGalleryForm({ ...f, testIndices: '3, 10000' }).errors.testIndices).toBe('A test image index must be a whole number from 0 to 9999; “10000” is not.');
-    expect(checkGalleryForm({ ...f, testIndices: '' }).errors.testIndices).toMatch(/Give a test image index/);
+    expect(checkGalleryForm({ ...f, testIndices: '3, 10000' }).errors.testIndices).toBe('Test image: a whole number from 0 to 9999; 10000 is out of range.');
+    expect(checkGalleryForm({ ...f, testIndices: '' }).errors.testIndices).toMatch(/Test images: give an index/);
     expect(checkGalleryForm({ ...f, source: 'class', classDigit: '10' }).errors.classDigit).toMatch(/from 0 to 9/);
     expect(checkGalleryForm({ ...f, source: 'misclassified', misclassifiedCount: '13' }).errors.misclassifiedCount).toMatch(/from 1 to 12/);
     expect(checkGalleryForm({ ...f, source: 'drawn' })).toEqual({ request: null, errors: { drawn: 'The drawing is empty: draw a digit first.' } });
@@ -63,7 +70,7 @@ describe('checkGalleryForm', () => {
     const sg = withMethod(f, 'smoothGrad', { base: 'integratedGradients', [baseKey('steps')]: 'many' });
     expect(checkGalleryForm(sg).errors['method.smoothGrad']).toBe('smoothGrad over integratedGradients: steps must be an integer from 1 to 1024; got "many"');
     const none = { ...f, methods: Object.fromEntries(Object.entries(f.methods).map(([id, m]) => [id, { ...m, selected: false }])) as GalleryForm['methods'] };
-    expect(checkGalleryForm(none).errors.methods).toBe('Choose at least one method.');
+    expect(checkGalleryForm(none).errors.methods).toBe('Methods: choose at least one.');
   });
 
   test('a wrapper sends its base parameters only for a base that has some', () => {

@@ -1,7 +1,7 @@
 /** Numbers in links: what reads as a number, and percentages that read back as the very same fraction. */
 import { describe, expect, test } from 'vitest';
-import { makeRng } from '../engine/random';
-import { parseDecimal, parsePercent, percentText } from './decimalText';
+import { makeRng } from '../random';
+import { parseDecimal, parsePercent, percentText } from './decimal';
 
 describe('decimal text', () => {
   test('plain decimals only: no hex, spaces, words, infinities or empty text', () => {

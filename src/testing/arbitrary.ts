@@ -9,11 +9,21 @@ import { BACKEND_NAMES, LOSS_POINTS_PER_EPOCH, NUM_CLASSES, TRAIN_LIMITS, type T
 import { makeRng, type Rng } from '../engine/random';
 import { makeBundle, type ResultsBundle } from '../engine/sweep/bundle';
 import type { NoRetrainResult, RunResult, SweepResults } from '../engine/sweep/results';
-import { MAX_BASE_SEEDS, methodKey, SWEEP_CONFIG_VERSION, type MethodSpec, type SweepConfig } from '../engine/sweep/sweepConfig';
+import { MAX_BASE_SEEDS, SWEEP_CONFIG_VERSION, type SweepConfig } from '../engine/sweep/sweepConfig';
+import { methodKey, type MethodSpec } from '../engine/attribution/methodSpec';
 import { baseSeedsOf, isUnmasked, planRuns, UNMASKED } from '../engine/sweep/sweepPlan';
 import { isCollapsed, isUnconverged, type HealthFlag, type RunHealth } from '../engine/training/health';
-import { MASK_MODES, RANK_TRANSFORMS, REPLACEMENTS, TARGET_MODES, TIE_BREAKS } from './choices';
-import type { ShareConfig } from './configQuery';
+import type { Field } from '../engine/config/field';
+import { MASK_FIELDS } from '../engine/config/maskConfig';
+import { SWEEP_FIELDS } from '../engine/sweep/sweepConfig';
+
+/** A random one of a choice field's words. */
+const choiceOf = <T,>(g: Gen, field: Field<T>): T => {
+  const c = field.control;
+  if (c.kind !== 'choice') throw new Error(`${field.label} is not a choice`);
+  return g.pick(c.choices) as T;
+};
+import type { ShareConfig } from '../share/configQuery';
 
 export class Gen {
   readonly rng: Rng;
@@ -50,7 +60,8 @@ function randomTrain(g: Gen): TrainConfig {
   const c: Record<string, unknown> = {};
   for (const f of TRAIN_FIELD_NAMES) {
     const spec = TRAIN_FIELDS[f];
-    c[f] = spec.kind === 'choice' ? g.pick(spec.choices) : g.number(spec.min, spec.max, spec.kind === 'integer');
+    const c0 = spec.control;
+    c[f] = c0.kind === 'choice' ? g.pick(c0.choices) : c0.kind === 'boolean' ? g.bool() : g.number(c0.min, c0.max, c0.kind === 'integer');
   }
   return c as unknown as TrainConfig;
 }
@@ -93,13 +104,13 @@ function randomSweep(g: Gen, maxMethods = 6, maxThresholds = 8): SweepConfig {
     seeds: g.int(1, 20),
     baseSeeds: g.int(1, MAX_BASE_SEEDS),
     mask: {
-      rankTransform: g.pick(RANK_TRANSFORMS),
-      tieBreak: g.pick(TIE_BREAKS),
+      rankTransform: choiceOf(g, MASK_FIELDS.rankTransform),
+      tieBreak: choiceOf(g, MASK_FIELDS.tieBreak),
       tieSeed: g.number(0, TRAIN_LIMITS.seed.max, true),
-      mode: g.pick(MASK_MODES),
-      replacement: g.pick(REPLACEMENTS),
+      mode: choiceOf(g, MASK_FIELDS.mode),
+      replacement: choiceOf(g, MASK_FIELDS.replacement),
     },
-    target: g.pick(TARGET_MODES),
+    target: choiceOf(g, SWEEP_FIELDS.target),
     mapSeed: g.number(0, TRAIN_LIMITS.seed.max, true),
     base: randomTrain(g),
     retrain: randomTrain(g),

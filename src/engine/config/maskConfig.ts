@@ -1,0 +1,32 @@
+/** The masking rule's settings, each defined once (field.ts), for the gallery, the sweep, links, files and the CLI. */
+import { TRAIN_LIMITS, type MaskConfig, type MaskMode, type RankTransform, type Replacement, type TieBreak } from '../defaults';
+import { choiceField, numberField, objectSchema, type Fields } from './field';
+
+/** Tie and map seeds take the same range as training seeds. */
+export const SEED_FIELD_LIMITS = { min: TRAIN_LIMITS.seed.min, max: TRAIN_LIMITS.seed.max, integer: true } as const;
+
+export const MASK_FIELDS: Fields<MaskConfig> = {
+  rankTransform: choiceField<RankTransform>({
+    label: 'Ranking',
+    hint: 'How a map value becomes an importance: its size, its square (Hooker’s code), or its sign (seed 004).',
+    words: { abs: 'by |value|', square: 'by value² (Hooker)', signed: 'by signed value' },
+  }),
+  tieBreak: choiceField<TieBreak>({
+    label: 'Ties',
+    hint: 'IG and input × gradient give exact zeros on the black background; the tie rule decides which of those go.',
+    words: { random: 'seeded random order (default)', index: 'pixel index, as Hooker’s top_k' },
+  }),
+  tieSeed: numberField({ label: 'Tie seed', hint: 'Seeds the random order of tied pixels.', ...SEED_FIELD_LIMITS }),
+  mode: choiceField<MaskMode>({
+    label: 'Mode',
+    hint: 'ROAR removes the top-ranked pixels; KAR keeps them and replaces the rest.',
+    words: { roar: 'ROAR: remove the most important pixels', kar: 'KAR: keep only the most important pixels' },
+  }),
+  replacement: choiceField<Replacement>({
+    label: 'Replacement',
+    hint: 'What a removed pixel becomes.',
+    words: { mean: 'dataset mean (default)', black: 'black', white: 'white', imageMean: 'the image’s own mean', noisyLinear: 'ROAD’s noisy linear imputation' },
+  }),
+};
+
+export const maskSchema = objectSchema(MASK_FIELDS);

@@ -1,0 +1,31 @@
+/**
+ * The page's one Lab (state/Lab.ts) for React: components select the state they show, re-rendering only
+ * when that slice changes, and call the Lab's commands.
+ */
+import { createContext, useContext, type ReactNode } from 'react';
+import { useStore, type StoreApi } from 'zustand';
+import type { Lab } from '../state/Lab';
+import type { GalleryState } from '../state/galleryState';
+import type { SweepState } from '../state/sweepState';
+import type { TrainingState } from '../state/trainingState';
+
+const LabContext = createContext<Lab | null>(null);
+
+export function LabProvider({ lab, children }: { lab: Lab; children: ReactNode }) {
+  return <LabContext.Provider value={lab}>{children}</LabContext.Provider>;
+}
+
+/** The Lab, for its commands. */
+export function useCommands(): Lab {
+  const lab = useContext(LabContext);
+  if (!lab) throw new Error('a lab hook was used outside LabProvider');
+  return lab;
+}
+
+function useSlice<S, T>(pick: (lab: Lab) => StoreApi<S>, selector: (s: S) => T): T {
+  return useStore(pick(useCommands()), selector);
+}
+
+export const useTraining = <T,>(selector: (s: TrainingState) => T): T => useSlice((l) => l.training, selector);
+export const useGallery = <T,>(selector: (s: GalleryState) => T): T => useSlice((l) => l.gallery, selector);
+export const useSweep = <T,>(selector: (s: SweepState) => T): T => useSlice((l) => l.sweep, selector);
