@@ -4,28 +4,17 @@
  * are comlink's; what stays here is what a host does with each call.
  */
 import * as Comlink from 'comlink';
-import type { TrainConfig } from '../defaults';
-import type { EvaluateTask, RankTask, RetrainTask, TaskProgress, TrainedBase } from '../sweep/executor';
+import type { SweepExecutor, TaskProgress } from '../sweep/executor';
 import type { InProcessExecutor } from '../sweep/inProcessExecutor';
-import type { RetrainOutcome } from '../sweep/retrainRun';
-import type { Rankings } from '../sweep/sweepCache';
-import type { Evaluation } from '../training/evaluate';
 
-/** What a coordinator may ask of a host; `init` first, with whatever the host needs to start (its backend, its data). */
-export interface TaskHost<InitArgs extends unknown[]> {
+/** What a coordinator may ask of a host: an executor's tasks, after `init` with whatever the host needs to start. */
+export type TaskHost<InitArgs extends unknown[]> = Pick<
+  SweepExecutor,
+  'trainBase' | 'setBase' | 'rank' | 'setRankings' | 'dropRankings' | 'evaluateBase' | 'retrain' | 'pause' | 'resume' | 'abort'
+> & {
   /** Starts the host's backend and loads its data; resolves to a line describing the backend. */
   init(...args: InitArgs): Promise<string>;
-  trainBase(key: string, cfg: TrainConfig, progress: TaskProgress): Promise<TrainedBase>;
-  setBase(key: string, weights: Float32Array[]): Promise<void>;
-  rank(task: RankTask, progress: TaskProgress): Promise<Uint16Array>;
-  setRankings(key: string, rankings: Rankings): Promise<void>;
-  dropRankings(key: string): Promise<void>;
-  evaluateBase(task: EvaluateTask): Promise<Evaluation>;
-  retrain(task: RetrainTask, progress: TaskProgress): Promise<RetrainOutcome>;
-  pause(): void;
-  resume(): void;
-  abort(): void;
-}
+};
 
 /** The sweep's own errors keep their name across the channel (an AbortError must stay one). */
 async function passing<T>(work: () => Promise<T>): Promise<T> {
