@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { presetConfig, withRandomBaseline, type PresetId } from '../src/engine/sweep/sweepConfig';
 import { runSweep } from '../src/engine/sweep/runSweep';
 import { summariseSweep } from '../src/engine/sweep/summary';
+import { methodWords } from '../src/engine/attribution/methodSpec';
 import { applySweepEvent, emptyResults } from '../src/engine/sweep/results';
 import { loadMnistNode } from '../src/node/loadMnist';
 import { initNodeBackend } from '../src/node/nodeBackend';
@@ -43,13 +44,13 @@ export async function presetNode(preset: PresetId): Promise<PresetRow> {
   const seconds = (performance.now() - t0) / 1000;
   const summary = summariseSweep(results);
   const top = config.thresholds.length - 1;
-  const atTop = Object.fromEntries(summary.map((m) => [m.key, m.cells[top].mean]));
+  const atTop = Object.fromEntries(summary.map((m) => [methodWords(m.spec), m.cells[top].mean]));
   const flagged = results.runs.filter((r) => r.health?.flags.length);
   const unmasked = summary[0].cells[0];
   const health = [
     `${flagged.length} of ${results.runs.length} runs flagged${flagged.length ? ` (${flagged.map((r) => `${r.key}: ${r.health!.flags.join(', ')}`).join('; ')})` : ''}`,
     `base model${results.bases.length > 1 ? 's' : ''} ${results.bases.map((b) => `${(b.accuracy * 100).toFixed(1)} %`).join(', ')}, unmasked retrain ${(unmasked.mean * 100).toFixed(1)} ± ${(unmasked.std * 100).toFixed(1)} %`,
-    `verdicts: ${summary.filter((m) => m.verdict !== 'baseline').map((m) => `${m.key} ${m.verdict}`).join(', ')}`,
+    `verdicts: ${summary.filter((m) => m.verdict !== 'baseline').map((m) => `${methodWords(m.spec)} ${m.verdict}`).join(', ')}`,
   ].join('; ');
   console.log(`${preset} in Node: ${seconds.toFixed(1)} s`, atTop, health);
   return { where: `Node, ${pool.details}`, preset, seconds, atTop, health };
