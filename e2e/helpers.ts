@@ -10,3 +10,25 @@ export async function openLab(page: Page, query = ''): Promise<void> {
 export async function fillTraining(page: Page, values: Record<string, string | number>): Promise<void> {
   for (const [name, value] of Object.entries(values)) await page.fill(`input[name=${name}]`, String(value));
 }
+
+/** A quick base model: enough to show maps, in a few seconds. */
+export async function trainQuick(page: Page): Promise<void> {
+  await fillTraining(page, { trainSize: 3000, testSize: 500, epochs: 1, learningRate: 0.01 });
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 120_000 });
+}
+
+/** Settings for a sweep of a few hundred images and one seed (gradient, IG and random at 0, 50, 90 %). */
+export async function fillTinySweep(page: Page): Promise<void> {
+  const sweep = page.getByRole('region', { name: /Remove and retrain/ });
+  await sweep.locator('input[name=thresholds]').fill('0, 50, 90');
+  await sweep.locator('input[name=seeds]').fill('1');
+  await sweep.locator('input[name=retrainTrainSize]').fill('640');
+  await sweep.locator('input[name=retrainTestSize]').fill('300');
+  await sweep.locator('input[name=retrainEpochs]').fill('1');
+  await sweep.locator('input[name=baseTrainSize]').fill('3000');
+  await sweep.locator('input[name=baseEpochs]').fill('1');
+}
+
+/** How far the page scrolls sideways (0: not at all). */
+export const sidewaysOverflow = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

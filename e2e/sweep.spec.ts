@@ -113,7 +113,7 @@ test('on a GPU backend the runs of a sweep train together as one batched model, 
   await expect.poll(() => runsOnChart(page), { timeout: 240_000 }).toBe(5);
   await expect(page.getByRole('button', { name: 'Run sweep' })).toBeVisible();
   const statuses = await page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
-  expect(statuses.some((s) => s.startsWith('Runs 1–5 of 5, trained together') && s.includes('8 runs trained together per step'))).toBe(true);
+  expect(statuses.some((s) => s.startsWith('Retraining · 0 of 5 runs done') && s.includes('(5 runs together)') && s.includes('8 runs trained together per step'))).toBe(true);
   await expect(page.getByTestId('provenance')).toContainText('webgl · 8 runs trained together per step');
   await expect(page.getByTestId('sweep-table').locator('tr[data-method=gradient] td[data-threshold="0.9"]')).toContainText('n=1');
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useWasmBackend } from '../testing/wasmBackend';
 import { loadMnistNode } from './loadMnist';
 import { startNodePool } from './nodePool';
-import { runSweep } from '../engine/sweep/runSweep';
+import { runSweep, type SweepProgress } from '../engine/sweep/runSweep';
 import type { SweepExecutor } from '../engine/sweep/executor';
 import type { RunResult, NoRetrainResult } from '../engine/sweep/results';
 import type { SweepConfig } from '../engine/sweep/sweepConfig';
@@ -20,8 +20,9 @@ describe('a sweep spread over worker threads', () => {
     const collect = async (executor?: SweepExecutor, rankingsBudget?: number) => {
       const runs: RunResult[] = [];
       const noRetrain: NoRetrainResult[] = [];
-      const outcome = await runSweep(mnist, tiny, 'wasm', { executor, rankingsBudget, onRun: (r) => void runs.push(r), onNoRetrain: (r) => void noRetrain.push(r) });
-      return { outcome, runs, noRetrain };
+      const progress: SweepProgress[] = [];
+      const outcome = await runSweep(mnist, tiny, 'wasm', { executor, rankingsBudget, onRun: (r) => void runs.push(r), onNoRetrain: (r) => void noRetrain.push(r), onProgress: (p) => void progress.push(p) });
+      return { outcome, runs, noRetrain, progress };
     };
     const alone = await collect();
     // The runs learned something, so equal numbers mean equal training, not two models stuck at chance.
@@ -34,6 +35,18 @@ describe('a sweep spread over worker threads', () => {
       const byKey = (rs: RunResult[]) => Object.fromEntries(rs.map((r) => [r.key, r.accuracy]));
       expect(byKey(spread.runs)).toEqual(byKey(alone.runs));
       expect(spread.noRetrain.map((r) => r.accuracy)).toEqual(alone.noRetrain.map((r) => r.accuracy));
+      // Honest progress with two workers reporting in turn: the count of finished runs only goes up, the
+      // stages come in order, and the line names methods in words, never by their keys.
+      const p = spread.progress;
+      expect(p.length).toBeGreaterThan(10);
+      for (let i = 1; i < p.length; i++) expect(p[i].runsDone).toBeGreaterThanOrEqual(p[i - 1].runsDone);
+      const order = ['base', 'maps', 'noRetrain', 'runs'];
+      const stages = p.map((x) => order.indexOf(x.stage));
+      expect(stages.every((s, i) => i === 0 || s >= stages[i - 1] || order[s] === 'maps')).toBe(true);
+      const retraining = p.filter((x) => x.stage === 'runs' && x.message !== 'Finished');
+      expect(retraining.length).toBeGreaterThan(0);
+      for (const x of retraining) expect(x.message).toMatch(/^Retraining on (unmasked images|Gradient|Random|the mask pattern of)/);
+      for (const x of p) expect(x.message).not.toMatch(/[{}]/);
     } finally {
       await pool.close();
     }

@@ -6,10 +6,16 @@ import { Gallery } from './gallery/Gallery';
 import { SweepPanel } from './sweep/SweepPanel';
 import { LectureButton } from './lecture/LectureButton';
 import { ResumeBanner } from './sweep/ResumeBanner';
+import { VerdictSummary } from './sweep/VerdictSummary';
 
 export function App() {
   return (
     <main>
+      <nav className="skip-links" aria-label="Skip to a step">
+        <a href="#train-heading">1 · Train</a>
+        <a href="#gallery-title">2 · Explore maps</a>
+        <a href="#sweep-heading">3 · Remove and retrain</a>
+      </nav>
       <header>
         <LectureButton />
         <h1>ROAR Lab</h1>
@@ -20,6 +26,7 @@ export function App() {
         </p>
         <StatusBar />
         <ResumeBanner />
+        <VerdictSummary />
       </header>
       <TrainForm />
       <TrainChart />

@@ -18,13 +18,13 @@ export function TrainForm() {
   return (
     <form
       className="card train-form"
-      aria-label="Training settings"
+      aria-labelledby="train-heading"
       onSubmit={(e) => {
         e.preventDefault();
         lab.train();
       }}
     >
-      <h2>1 · Train the base model</h2>
+      <h2 id="train-heading">1 · Train the base model</h2>
       <p className="muted">
         The small CNN of the ROAR study (two convolutions, three dense layers) learns to read handwritten digits,
         right here in your browser. Start with the quick setting; the paper's setting takes a few minutes.

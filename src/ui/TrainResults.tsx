@@ -1,5 +1,6 @@
 import { useTraining } from './labContext';
 import { pct } from '../engine/percent';
+import { ScrollRegion } from './ScrollRegion';
 
 
 /** The trained model's test accuracy, per-class precision and how it was made. */
@@ -23,24 +24,26 @@ export function TrainResults() {
         </span>{' '}
         samples/s on <span data-testid="result-backend">{model.backend}</span>
       </p>
-      <table className="precision" aria-label="Per-class precision">
-        <thead>
-          <tr>
-            <th scope="row">Digit</th>
-            {ev.precision.map((_, c) => (
-              <th key={c} scope="col">{c}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">Precision</th>
-            {ev.precision.map((p, c) => (
-              <td key={c}>{pct(p)}</td>
-            ))}
-          </tr>
-        </tbody>
-      </table>
+      <ScrollRegion label="Per-class precision of the base model, % (scrolls sideways)">
+        <table className="precision" aria-label="Per-class precision">
+          <thead>
+            <tr>
+              <th scope="row">Digit</th>
+              {ev.precision.map((_, c) => (
+                <th key={c} scope="col">{c}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">Precision, %</th>
+              {ev.precision.map((p, c) => (
+                <td key={c}>{pct(p, { unit: false })}</td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </ScrollRegion>
     </section>
   );
 }

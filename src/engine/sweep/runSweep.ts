@@ -19,7 +19,7 @@ import { jsonPrecision, type BaseResult, type NoRetrainResult, type RunResult } 
 import { runHealth } from '../training/health';
 import { SweepCache, type Rankings } from './sweepCache';
 import { withRandomBaseline, type SweepConfig } from './sweepConfig';
-import { methodKey } from '../attribution/methodSpec';
+import { methodKey, methodWords } from '../attribution/methodSpec';
 import { baseSeedsOf, isUnmasked, planRuns, UNMASKED, type RunSpec } from './sweepPlan';
 import { planWaves } from './sweepWaves';
 import type { SweepCheckpoints } from './checkpoints';
@@ -142,8 +142,9 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
   const noiseSeed = (method: string, t: number): number => deriveSeed(config.mask.tieSeed, `test:${method}:${t}`);
   const together = Math.max(1, exec.modelsPerStep);
   const of = (b: number): string => (bases.length > 1 || config.baseSeeds > 1 ? ` (base model ${b})` : '');
+  const words = new Map(config.methods.map((spec) => [methodKey(spec), methodWords(spec)]));
   const describe = (run: RunSpec): string =>
-    `${run.kind === 'maskOnly' ? 'the mask pattern of ' : ''}${run.method === UNMASKED ? 'unmasked images' : run.method} at ${Math.round(run.threshold * 100)} %, seed ${run.seed}${run.baseSeed === null ? '' : of(run.baseSeed)}`;
+    `${run.kind === 'maskOnly' ? 'the mask pattern of ' : ''}${run.method === UNMASKED ? 'unmasked images' : words.get(run.method) ?? run.method} at ${Math.round(run.threshold * 100)} %, seed ${run.seed}${run.baseSeed === null ? '' : of(run.baseSeed)}`;
   /** Orders a checkpoint kept, in memory the executor can share with its workers. */
   const restored = async (rkey: string): Promise<Rankings | undefined> => {
     const kept = await hooks.checkpoints?.loadRankings(rkey);
@@ -208,7 +209,7 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
                   const all = tasks.reduce((a, x) => a + x.done, 0);
                   workDone = finished() + all * rows;
                   const rate = all / ((Date.now() - started) / 1000);
-                  report('maps', `Attribution maps${of(baseSeed)}: ${key}, ${all.toLocaleString('en')} / ${(trainCount + testCount).toLocaleString('en')} images (${Math.round(rate)} maps/s)`);
+                  report('maps', `Attribution maps${of(baseSeed)}: ${words.get(key) ?? key}, ${all.toLocaleString('en')} / ${(trainCount + testCount).toLocaleString('en')} images (${Math.round(rate)} maps/s)`);
                 });
                 full[t.split].set(orders, t.from * PIXELS);
               }),
@@ -240,13 +241,13 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
         const waveRuns = todo.filter((r) => (r.baseSeed === null ? first && w === 0 : r.baseSeed === baseSeed && rankingKeys.has(r.method)));
         const groups = Array.from({ length: Math.ceil(waveRuns.length / together) }, (_, g) => waveRuns.slice(g * together, (g + 1) * together));
         const inFlight = new Map<string, number>();
+        // What every worker is retraining now, in the order they started: the line reads the same whichever reports.
+        const running = new Map<RunSpec[], string>();
+        const runningText = (): string => `Retraining on ${[...running.values()].join('; ')}`;
         runStageStart = Date.now();
         await eachLimited(groups, exec.parallelism, async (group: RunSpec[]) => {
           await gate();
-          const label =
-            group.length === 1
-              ? `Run ${runsDone + 1} of ${plan.length}: retraining on ${describe(group[0])}`
-              : `Runs ${runsDone + 1}–${runsDone + group.length} of ${plan.length}, trained together: ${group.map(describe).join('; ')}`;
+          running.set(group, group.length === 1 ? describe(group[0]) : `${group.map(describe).join(', ')} (${group.length} runs together)`);
           const tasks = group.map((run) => ({
             rankings: run.method === UNMASKED ? null : rankingKeys.get(run.method)!,
             kind: run.kind,
@@ -260,9 +261,9 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
             for (const run of group) inFlight.set(run.key, seen);
             const current = [...inFlight.values()].reduce((a, b) => a + b, 0);
             workDone = finished() + current;
-            report('runs', label, (runSamplesDone + current) / runSeconds());
+            report('runs', runningText(), (runSamplesDone + current) / runSeconds());
           };
-          const outs = await exec.retrainTogether(tasks, progress);
+          const outs = await exec.retrainTogether(tasks, progress).finally(() => running.delete(group));
           for (const [i, run] of group.entries()) {
             const out = outs[i];
             inFlight.delete(run.key);

@@ -4,6 +4,8 @@ export type ExportFormat = 'svg' | 'png' | 'csv' | 'json';
 
 const two = (n: number): string => String(n).padStart(2, '0');
 
-export function exportFileName(kind: ExportKind, format: ExportFormat, date: Date = new Date()): string {
-  return `roar-lab-${kind}-${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}.${format}`;
+/** `part` numbers one of several files of one export: `roar-lab-gallery-2026-11-26-2-of-3.png`. */
+export function exportFileName(kind: ExportKind, format: ExportFormat, date: Date = new Date(), part?: { index: number; count: number }): string {
+  const suffix = part && part.count > 1 ? `-${part.index + 1}-of-${part.count}` : '';
+  return `roar-lab-${kind}-${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}${suffix}.${format}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GALLERY_METRICS as M, galleryLayout } from './galleryLayout';
+import { GALLERY_METRICS as M, galleryLayout, pageDigits } from './galleryLayout';
 
 describe('galleryLayout', () => {
   it('places threshold columns after the label column, one map-and-digit pair apart', () => {
@@ -24,5 +24,19 @@ describe('galleryLayout', () => {
     expect(b.rowTops).toHaveLength(3);
     const lastBottom = b.rowTops[2] + 84 + M.predictionLine;
     expect(l.height).toBe(lastBottom + M.pad);
+  });
+
+  it('splits a long grid between digits into pages no taller than the cap, keeping every digit once and in order', () => {
+    const rows = Array.from({ length: 16 }, () => 14);
+    const cap = 4000;
+    const pages = pageDigits(rows, 12, 84, cap);
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.flat()).toEqual(rows.map((_, i) => i));
+    for (const p of pages) expect(galleryLayout(p.map((d) => rows[d]), 12, 84).height).toBeLessThanOrEqual(cap);
+    // Each page is as full as it can be: one more digit would pass the cap.
+    for (const [i, p] of pages.slice(0, -1).entries()) expect(galleryLayout([...p, pages[i + 1][0]].map((d) => rows[d]), 12, 84).height).toBeGreaterThan(cap);
+    // A short grid stays one page; a digit taller than the cap still gets a page of its own.
+    expect(pageDigits([3, 3], 4, 84, cap)).toEqual([[0, 1]]);
+    expect(pageDigits([40, 1], 4, 84, cap)).toEqual([[0], [1]]);
   });
 });

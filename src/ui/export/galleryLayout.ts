@@ -56,3 +56,21 @@ export function galleryLayout(rowsPerDigit: number[], columns: number, cell: num
   });
   return { width, height: y + m.pad - m.rowGap, columnX, digits };
 }
+
+/**
+ * The digits of each exported page, in order: as many as fit `maxHeight` (CSS pixels), at least one. A grid of
+ * 16 digits × 14 methods is ~25,000 px tall, past what browsers can draw on one canvas and what a slide shows.
+ */
+export function pageDigits(rowsPerDigit: number[], columns: number, cell: number, maxHeight: number): number[][] {
+  const pages: number[][] = [];
+  let page: number[] = [];
+  for (const [i] of rowsPerDigit.entries()) {
+    const tried = [...page, i];
+    if (page.length && galleryLayout(tried.map((d) => rowsPerDigit[d]), columns, cell).height > maxHeight) {
+      pages.push(page);
+      page = [i];
+    } else page = tried;
+  }
+  if (page.length) pages.push(page);
+  return pages;
+}

@@ -5,7 +5,7 @@
  */
 import type { GalleryResult } from '../../state/galleryState';
 import { colourOf, formatValue, mapScale } from '../colorMaps';
-import { GALLERY_METRICS as M, galleryLayout } from './galleryLayout';
+import { GALLERY_METRICS as M, galleryLayout, pageDigits } from './galleryLayout';
 import { digitLine, digitTitle, methodLabel, predictionText, referenceClass, thresholdHeader, type TextRun } from './galleryText';
 import { wrapText } from './wrapText';
 
@@ -55,11 +55,26 @@ function colourBar(ctx: CanvasRenderingContext2D, map: Float32Array, signed: boo
   ctx.textAlign = 'left';
 }
 
-/** `grid` is the `[data-testid=gallery-grid]` element showing `result`. */
-export function galleryPng(grid: Element, result: GalleryResult): Promise<Blob> {
+/** The longest side of one exported PNG, in device pixels: larger canvases fail in some browsers and fit no slide. */
+export const MAX_PNG_PX = 8000;
+
+/**
+ * `grid` is the `[data-testid=gallery-grid]` element showing `result`: one PNG per page, each at most
+ * MAX_PNG_PX on its long side (usually one page; a long grid is split between digits).
+ */
+export async function galleryPngs(grid: Element, result: GalleryResult): Promise<Blob[]> {
   const { images, request } = result;
   const digits = Array.from(grid.querySelectorAll('[data-testid=gallery-digit]'));
-  if (digits.length !== images.length) return Promise.reject(new Error('the grid on the page does not match the computed maps'));
+  if (digits.length !== images.length) throw new Error('the grid on the page does not match the computed maps');
+  const pages = pageDigits(images.map((im) => im.rows.length), request.thresholds.length, CELL, MAX_PNG_PX / SCALE);
+  const blobs: Blob[] = [];
+  for (const [p, page] of pages.entries()) {
+    blobs.push(await pagePng(page.map((i) => images[i]), page.map((i) => digits[i]), request, pages.length > 1 ? ` (page ${p + 1} of ${pages.length})` : ''));
+  }
+  return blobs;
+}
+
+function pagePng(images: GalleryResult['images'], digits: Element[], request: GalleryResult['request'], pageNote: string): Promise<Blob> {
   const columns = request.thresholds.length;
   const layout = galleryLayout(
     images.map((im) => im.rows.length),
@@ -77,7 +92,7 @@ export function galleryPng(grid: Element, result: GalleryResult): Promise<Blob> 
   // MNIST pixels stay sharp squares, as on the page.
   ctx.imageSmoothingEnabled = false;
 
-  text(ctx, 'ROAR Lab · attribution maps', M.pad, M.pad + 18, 18, INK, true);
+  text(ctx, `ROAR Lab · attribution maps${pageNote}`, M.pad, M.pad + 18, 18, INK, true);
   text(ctx, "In each cell: left, the method's map with a dot on each pixel replaced at that threshold;", M.pad, M.pad + 42, 12, MUTED);
   text(ctx, 'right, the digit after the replacement and what the base model predicts (red when it changed).', M.pad, M.pad + 59, 12, MUTED);
 

@@ -1,5 +1,7 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { NARROW, useMediaQuery } from '../useMediaQuery';
 import { digitTitle } from '../export/galleryText';
+import { ScrollRegion } from '../ScrollRegion';
 import type { GalleryImage } from '../../engine/gallery/galleryGrid';
 import type { GalleryRequest } from '../../engine/gallery/galleryRequest';
 import { percent } from './format';
@@ -8,8 +10,26 @@ import { digitColours } from './pixelImages';
 import { PixelCanvas } from './PixelCanvas';
 import { pct } from '../../engine/percent';
 
-/** Canvases at 3× while the row fits the page, at 2× for longer threshold lists. */
-const cellScale = (columns: number) => (columns <= 4 ? 3 : 2);
+/** Canvases at 3×: 84 px, enough to see which pixels went; a long threshold list scrolls inside its region. */
+const SCALE = 3;
+
+/** On a phone the table shows one threshold at a time; these buttons step through them. */
+function ColumnStepper(props: { labels: string[]; column: number; onColumn: (c: number) => void; title: string }) {
+  const { labels, column, onColumn, title } = props;
+  return (
+    <div className="gallery-stepper" role="group" aria-label={`${title}: threshold shown`}>
+      <button type="button" onClick={() => onColumn(column - 1)} disabled={column === 0} aria-label="Previous threshold">
+        ◀
+      </button>
+      <span aria-live="polite" data-testid="gallery-column">
+        {labels[column]} <span className="muted">({column + 1} of {labels.length})</span>
+      </span>
+      <button type="button" onClick={() => onColumn(column + 1)} disabled={column === labels.length - 1} aria-label="Next threshold">
+        ▶
+      </button>
+    </div>
+  );
+}
 
 /** One digit: what it is and what the base model makes of it, then its methods × thresholds table. */
 export function DigitResult({ image, request }: { image: GalleryImage; request: GalleryRequest }) {
@@ -18,7 +38,12 @@ export function DigitResult({ image, request }: { image: GalleryImage; request: 
   const colours = useMemo(() => digitColours(input.pixels), [input.pixels]);
   // A drawn digit has no label: a cell turns red when the prediction moves away from the drawing's own.
   const reference = input.label ?? prediction.predicted;
-  const scale = cellScale(request.thresholds.length);
+  const narrow = useMediaQuery(NARROW);
+  const [column, setColumn] = useState(0);
+  const shown = Math.min(column, request.thresholds.length - 1);
+  // Hidden, not left out: the PNG export reads every cell's canvases from the page.
+  const hidden = (c: number): boolean => narrow && c !== shown;
+  const labels = request.thresholds.map((t) => `${request.mask.mode === 'roar' ? 'remove' : 'keep'} ${percent(t)}`);
   return (
     <article className="gallery-digit" aria-label={title} data-testid="gallery-digit">
       <header className="gallery-digit-head">
@@ -34,14 +59,15 @@ export function DigitResult({ image, request }: { image: GalleryImage; request: 
           </p>
         </div>
       </header>
-      <div className="gallery-table-wrap">
+      {narrow && labels.length > 1 ? <ColumnStepper labels={labels} column={shown} onColumn={setColumn} title={title} /> : null}
+      <ScrollRegion className="gallery-table-wrap" label={`${title}: maps and masked digits (scrolls sideways)`}>
         <table className="gallery-table">
           <thead>
             <tr>
               <th scope="col">Method</th>
-              {request.thresholds.map((t) => (
-                <th scope="col" key={t}>
-                  {request.mask.mode === 'roar' ? 'remove' : 'keep'} {percent(t)}
+              {labels.map((label, c) => (
+                <th scope="col" key={label} hidden={hidden(c)}>
+                  {label}
                 </th>
               ))}
             </tr>
@@ -55,12 +81,13 @@ export function DigitResult({ image, request }: { image: GalleryImage; request: 
                 mask={request.mask}
                 imageIndex={input.index}
                 reference={reference}
-                scale={scale}
+                scale={SCALE}
+                hidden={hidden}
               />
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </article>
   );
 }

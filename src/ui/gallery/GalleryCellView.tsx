@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { MaskMode } from '../../engine/defaults';
 import type { GalleryCell } from '../../engine/gallery/galleryGrid';
 import { removedMask } from '../../engine/masking/mask';
@@ -21,22 +21,30 @@ export function GalleryCellView(props: {
   mode: MaskMode;
   reference: number;
   scale: number;
+  hidden: boolean;
   onHover: (pixel: number | null) => void;
 }) {
-  const { methodId, methodLabel, cell, mapColours, order, mode, reference, scale, onHover } = props;
+  const { methodId, methodLabel, cell, mapColours, order, mode, reference, scale, hidden, onHover } = props;
+  // Enlarged, the pair fills a phone's width: a tap on either image, or the button, toggles it.
+  const [zoomed, setZoomed] = useState(false);
   const removed = useMemo(() => removedMask(order, cell.threshold, mode), [order, cell.threshold, mode]);
   const masked = useMemo(() => digitColours(cell.masked), [cell.masked]);
   const { predicted, confidence: p } = cell.prediction;
   const what = `${percent(cell.threshold)} of pixels ${mode === 'roar' ? 'removed' : 'kept'}`;
   return (
-    <td className="gallery-cell" data-testid="gallery-cell" data-method={methodId} data-threshold={cell.threshold}>
-      <div className="gallery-pair">
-        <PixelCanvas colours={mapColours} marks={removed} scale={scale} label={`${methodLabel} map; dots mark the replaced pixels (${what})`} onHover={onHover} />
+    <td className="gallery-cell" data-testid="gallery-cell" data-method={methodId} data-threshold={cell.threshold} hidden={hidden}>
+      <div className={zoomed ? 'gallery-pair gallery-zoomed' : 'gallery-pair'} onClick={() => setZoomed(!zoomed)}>
+        <PixelCanvas colours={mapColours} marks={removed} scale={scale} label={`${methodLabel} map; dots mark the replaced pixels (${what}); arrow keys read pixel values`} onHover={onHover} />
         <PixelCanvas colours={masked} scale={scale} label={`The digit with ${what}`} />
       </div>
-      <p className={predicted === reference ? 'gallery-pred' : 'gallery-pred gallery-wrong'} data-testid="gallery-prediction">
-        predicts <strong>{predicted}</strong> · {pct(p)}
-      </p>
+      <div className="gallery-cell-foot">
+        <p className={predicted === reference ? 'gallery-pred' : 'gallery-pred gallery-wrong'} data-testid="gallery-prediction">
+          predicts <strong>{predicted}</strong> · {pct(p)}
+        </p>
+        <button type="button" className="gallery-zoom" aria-pressed={zoomed} onClick={() => setZoomed(!zoomed)} aria-label={`Enlarge ${methodLabel}, ${what}`}>
+          {zoomed ? '−' : '+'}
+        </button>
+      </div>
     </td>
   );
 }

@@ -18,8 +18,7 @@ export function GalleryResults() {
         <div className={computing ? 'gallery-grid gallery-stale' : 'gallery-grid'} data-testid="gallery-grid" aria-busy={computing}>
           <p className="muted gallery-key">
             In each cell: left, the method's map (same for every column) with a dot on each pixel replaced at that threshold; right, the
-            digit after the replacement, and what the base model predicts for it (red when it no longer matches). Hover a map to
-            read a pixel's value. Computed in{' '}
+            digit after the replacement, and what the base model predicts for it (red when it no longer matches). Hover a map, or focus it and use the arrow keys, to read a pixel's value; tap a pair (or its + button) to enlarge it. Computed in{' '}
             {result.seconds.toFixed(1)} s.
           </p>
           <GalleryExport />

@@ -10,8 +10,16 @@ import { heatmapColours } from './pixelImages';
 import { rankingOrder } from './rankingOrder';
 
 /** One method's row: its name, colour scale and explanation, then one cell per threshold. */
-export function MethodRow(props: { row: GalleryRow; params: Record<string, unknown>; mask: MaskConfig; imageIndex: number; reference: number; scale: number }) {
-  const { row, params, mask, imageIndex, reference, scale } = props;
+export function MethodRow(props: {
+  row: GalleryRow;
+  params: Record<string, unknown>;
+  mask: MaskConfig;
+  imageIndex: number;
+  reference: number;
+  scale: number;
+  hidden: (column: number) => boolean;
+}) {
+  const { row, params, mask, imageIndex, reference, scale, hidden } = props;
   const id = row.methodId as MethodId;
   const entry = methodInfo(id);
   const colourScale = useMemo(() => mapScale(row.map, row.signed), [row]);
@@ -25,7 +33,7 @@ export function MethodRow(props: { row: GalleryRow; params: Record<string, unkno
         <span className="gallery-method-name">{entry.label}</span>
         {settings ? <span className="gallery-settings">{settings}</span> : null}
         <ColorLegend scale={colourScale} />
-        <span className="gallery-readout" data-testid="gallery-readout">
+        <span className="gallery-readout" data-testid="gallery-readout" aria-live="polite">
           {hover === null ? null : pixelText(hover, row.map[hover])}
         </span>
         <details>
@@ -33,9 +41,10 @@ export function MethodRow(props: { row: GalleryRow; params: Record<string, unkno
           <p>{entry.description}</p>
         </details>
       </th>
-      {row.cells.map((cell) => (
+      {row.cells.map((cell, c) => (
         <GalleryCellView
           key={cell.threshold}
+          hidden={hidden(c)}
           methodId={row.methodId}
           methodLabel={entry.label}
           cell={cell}

@@ -17,7 +17,6 @@ export function LectureSweepPanel({ sweep, highlight, threshold }: { sweep: Lect
       <div className="lecture-chart">
         <SweepChart summary={sweep.summary} thresholds={sweep.thresholds} mode={sweep.mode} runs={sweep.runs} highlight={highlight} threshold={threshold} large />
       </div>
-      <p className="lecture-note">Solid: accuracy after retraining, band ± 1 std over seeds · dashed: the base model without retraining</p>
       <LectureVerdicts summary={sweep.summary} highlight={highlight} threshold={threshold} mode={sweep.mode} />
     </section>
   );

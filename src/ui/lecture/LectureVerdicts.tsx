@@ -1,7 +1,7 @@
 import { RANDOM_KEY, type MethodSummary } from '../../engine/sweep/summary';
 import { percent } from '../gallery/format';
 import { methodColour, methodName } from '../sweep/methodStyle';
-import { VERDICT_WORDS } from './verdictWords';
+import { VERDICT_WORDS } from '../sweep/verdictWords';
 import { pct } from '../../engine/percent';
 
 

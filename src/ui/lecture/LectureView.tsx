@@ -9,6 +9,7 @@ import { LectureSweepPanel } from './LectureSweepPanel';
 import { lectureMethods, lectureThresholds, stepIndex } from './lectureSteps';
 import type { LectureAction } from './shortcuts';
 import { useInertPage } from './useInertPage';
+import { useFocusTrap } from './useFocusTrap';
 import { useLectureKeys } from './useLectureKeys';
 import { useLectureSweep } from './useLectureSweep';
 
@@ -52,6 +53,7 @@ export function LectureView({ onClose }: { onClose: () => void }) {
   useInertPage();
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => root.current?.focus(), []);
+  useFocusTrap(root);
 
   return createPortal(
     <div className="lecture" role="dialog" aria-modal="true" aria-label="Lecture view" tabIndex={-1} ref={root} data-testid="lecture-view" data-threshold={threshold} data-method={method?.key}>

@@ -1,15 +1,19 @@
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MethodSummary } from '../../engine/sweep/summary';
 import { bandKey, chartRows, flagKey, hasMaskOnly, maskOnlyKey, meanKey, noRetrainKey, type ChartRow } from './chartRows';
 import { methodColour, methodName } from './methodStyle';
+import { ChartLegend } from './ChartLegend';
+import { LECTURE_PHONE, useMediaQuery } from '../useMediaQuery';
 
-/** The lecture view's axes and text: white on black, large type for a projector. */
+/** The lecture view's axes and text: white on black, large type for a projector, smaller on a phone. */
 const LARGE_INK = { fill: '#fff', fontSize: 24 };
+const PHONE_INK = { fill: '#fff', fontSize: 15 };
 
 /** The page's look, and the lecture view's thick lines and roomy margins. */
 const LOOKS = {
-  page: { height: 360 as number | `${number}%`, grid: '#ddd', line: 2.5, dashed: 1.5, dot: 4, margin: { top: 8, right: 24, bottom: 24, left: 8 }, yWidth: 56, xOffset: -14 },
-  large: { height: '100%' as number | `${number}%`, grid: '#555', line: 5, dashed: 3, dot: 7, margin: { top: 12, right: 36, bottom: 44, left: 24 }, yWidth: 110, xOffset: -30 },
+  page: { height: 320 as number | `${number}%`, grid: '#ddd', line: 2.5, dashed: 1.5, dot: 4, margin: { top: 12, right: 20, bottom: 30, left: 8 }, yWidth: 64, xOffset: -22, axisHeight: 30 },
+  large: { height: '100%' as number | `${number}%`, grid: '#555', line: 5, dashed: 3, dot: 7, margin: { top: 16, right: 36, bottom: 56, left: 24 }, yWidth: 120, xOffset: -44, axisHeight: 44 },
+  phone: { height: '100%' as number | `${number}%`, grid: '#555', line: 3.5, dashed: 2, dot: 5, margin: { top: 10, right: 16, bottom: 34, left: 4 }, yWidth: 70, xOffset: -26, axisHeight: 30 },
 };
 
 /** A run-health warning on the chart: a hollow triangle, in the method's colour, with the reason as its tooltip. */
@@ -41,13 +45,15 @@ export function SweepChart(props: { summary: MethodSummary[]; thresholds: number
   const { summary, thresholds, mode, runs, highlight, threshold, large = false } = props;
   const rows = chartRows(summary, thresholds);
   const maskOnly = hasMaskOnly(summary);
-  const look = large ? LOOKS.large : LOOKS.page;
+  // The lecture view on a phone keeps its colours but not its projector-sized type.
+  const phone = useMediaQuery(LECTURE_PHONE) && large;
+  const look = phone ? LOOKS.phone : large ? LOOKS.large : LOOKS.page;
   const percent = (t: number): number => Math.round(t * 1000) / 10;
   const dimmed = (key: string): boolean => highlight !== undefined && key !== highlight;
   // Dimmed, not hidden: the highlighted method is still read against the others (on black, less than 0.4 vanishes).
   const opacity = (key: string): number => (dimmed(key) ? 0.4 : 1);
   // The page keeps recharts' own axis colours and the page's font size; only the lecture view overrides them.
-  const ink = large ? LARGE_INK : undefined;
+  const ink = phone ? PHONE_INK : large ? LARGE_INK : undefined;
   return (
     <div
       className="chart sweep-chart"
@@ -56,102 +62,100 @@ export function SweepChart(props: { summary: MethodSummary[]; thresholds: number
       data-highlight={highlight}
       data-threshold={threshold}
     >
-      <ResponsiveContainer width="100%" height={look.height}>
-        <ComposedChart data={rows} margin={look.margin}>
-          <CartesianGrid strokeDasharray="3 3" stroke={look.grid} />
-          <XAxis
-            dataKey="removed"
-            type="number"
-            domain={[0, 100]}
-            ticks={thresholds.map(percent)}
-            unit=" %"
-            tick={ink}
-            stroke={ink?.fill}
-            label={{ value: mode === 'roar' ? 'pixels removed (most important first)' : 'pixels kept (most important first)', position: 'insideBottom', offset: look.xOffset, ...ink }}
-          />
-          <YAxis domain={[0, 100]} unit=" %" width={look.yWidth} tick={ink} stroke={ink?.fill} label={{ value: 'test accuracy', angle: -90, position: 'insideLeft', offset: 4, ...ink }} />
-          <Tooltip
-            formatter={(v, name, item) => {
-              const text = Array.isArray(v) ? `${Number(v[0]).toFixed(1)}–${Number(v[1]).toFixed(1)} %` : `${Number(v).toFixed(1)} %`;
-              const key = String(item.dataKey ?? '');
-              const why = key.endsWith('::mean') ? (item.payload as ChartRow)[flagKey(key.slice(0, -'::mean'.length))] : null;
-              return typeof why === 'string' ? [`${text} — not trusted: ${why}`, name] : text;
-            }}
-            labelFormatter={(v) => `${v} % ${mode === 'roar' ? 'removed' : 'kept'}`}
-            contentStyle={large ? { background: '#000', border: '2px solid #fff', fontSize: 22 } : undefined}
-          />
-          <Legend
-            verticalAlign="top"
-            // Large type wraps the legend on narrow screens; without a height recharts reserves what it measures.
-            height={large ? undefined : 40}
-            wrapperStyle={large ? { fontSize: LARGE_INK.fontSize } : undefined}
-            formatter={large ? (value: string) => <span style={{ color: LARGE_INK.fill }}>{value}</span> : undefined}
-          />
-          {threshold !== undefined ? <ReferenceLine x={percent(threshold)} stroke={large ? LARGE_INK.fill : '#1b1f23'} strokeWidth={large ? 4 : 2} strokeDasharray="10 6" /> : null}
-          {summary.map((m) => (
-            <Area
-              key={bandKey(m.key)}
-              dataKey={bandKey(m.key)}
-              stroke="none"
-              fill={methodColour(m.spec)}
-              fillOpacity={dimmed(m.key) ? 0.04 : large ? 0.25 : 0.15}
-              legendType="none"
-              isAnimationActive={false}
-              connectNulls
-              name={`${methodName(m.spec)} ± std`}
+      <div className="chart-plot">
+        <ResponsiveContainer width="100%" height={look.height}>
+          <ComposedChart data={rows} margin={look.margin}>
+            <CartesianGrid strokeDasharray="3 3" stroke={look.grid} />
+            {/* The axis spans the thresholds run, no further; its title sits below the tick labels, the y title left of them. */}
+            <XAxis
+              dataKey="removed"
+              type="number"
+              domain={[percent(thresholds[0] ?? 0), percent(thresholds.at(-1) ?? 1)]}
+              ticks={thresholds.map(percent)}
+              unit=" %"
+              tick={ink}
+              stroke={ink?.fill}
+              height={look.axisHeight}
+              label={{ value: mode === 'roar' ? '% of pixels removed, most important first' : '% of pixels kept, most important first', position: 'insideBottom', offset: look.xOffset, ...ink }}
             />
-          ))}
-          {summary.map((m) => (
-            <Line
-              key={meanKey(m.key)}
-              dataKey={meanKey(m.key)}
-              name={methodName(m.spec)}
-              stroke={methodColour(m.spec)}
-              strokeWidth={highlight === m.key ? look.line * 1.6 : look.line}
-              strokeOpacity={opacity(m.key)}
-              dot={(p: { cx?: number; cy?: number; payload?: ChartRow; index?: number }) => (
-                <FlaggedDot key={`${m.key}-${p.index}`} {...p} method={m.key} colour={methodColour(m.spec)} r={look.dot} opacity={opacity(m.key)} />
-              )}
-              connectNulls
-              isAnimationActive={false}
+            <YAxis domain={[0, 100]} unit=" %" width={look.yWidth} tick={ink} stroke={ink?.fill} label={{ value: 'test accuracy', angle: -90, position: 'insideLeft', offset: 0, style: { textAnchor: 'middle' }, ...ink }} />
+            <Tooltip
+              formatter={(v, name, item) => {
+                const text = Array.isArray(v) ? `${Number(v[0]).toFixed(1)}–${Number(v[1]).toFixed(1)} %` : `${Number(v).toFixed(1)} %`;
+                const key = String(item.dataKey ?? '');
+                const why = key.endsWith('::mean') ? (item.payload as ChartRow)[flagKey(key.slice(0, -'::mean'.length))] : null;
+                return typeof why === 'string' ? [`${text} — not trusted: ${why}`, name] : text;
+              }}
+              labelFormatter={(v) => `${v} % ${mode === 'roar' ? 'removed' : 'kept'}`}
+              contentStyle={large ? { background: '#000', border: '2px solid #fff', fontSize: ink?.fontSize } : undefined}
             />
-          ))}
-          {summary.map((m) => (
-            <Line
-              key={noRetrainKey(m.key)}
-              dataKey={noRetrainKey(m.key)}
-              name={`${methodName(m.spec)}, no retraining`}
-              stroke={methodColour(m.spec)}
-              strokeDasharray="6 4"
-              strokeWidth={look.dashed}
-              strokeOpacity={opacity(m.key)}
-              // On a projector the legend keeps to one line per method; the lecture view explains the dashes once.
-              legendType={large ? 'none' : undefined}
-              dot={false}
-              connectNulls
-              isAnimationActive={false}
-            />
-          ))}
-          {maskOnly
-            ? summary.map((m) => (
-                <Line
-                  key={maskOnlyKey(m.key)}
-                  dataKey={maskOnlyKey(m.key)}
-                  name={`${methodName(m.spec)}, mask only`}
-                  stroke={methodColour(m.spec)}
-                  strokeDasharray="1 4"
-                  strokeLinecap="round"
-                  strokeWidth={look.dashed * 1.6}
-                  strokeOpacity={opacity(m.key)}
-                  legendType={large ? 'none' : undefined}
-                  dot={false}
-                  connectNulls
-                  isAnimationActive={false}
-                />
-              ))
-            : null}
-        </ComposedChart>
-      </ResponsiveContainer>
+            {threshold !== undefined ? <ReferenceLine x={percent(threshold)} stroke={large ? LARGE_INK.fill : '#1b1f23'} strokeWidth={large ? 4 : 2} strokeDasharray="10 6" /> : null}
+            {summary.map((m) => (
+              <Area
+                key={bandKey(m.key)}
+                dataKey={bandKey(m.key)}
+                stroke="none"
+                fill={methodColour(m.spec)}
+                fillOpacity={dimmed(m.key) ? 0.04 : large ? 0.25 : 0.15}
+                legendType="none"
+                isAnimationActive={false}
+                connectNulls
+                name={`${methodName(m.spec)} ± std`}
+              />
+            ))}
+            {summary.map((m) => (
+              <Line
+                key={meanKey(m.key)}
+                dataKey={meanKey(m.key)}
+                name={methodName(m.spec)}
+                legendType="none"
+                stroke={methodColour(m.spec)}
+                strokeWidth={highlight === m.key ? look.line * 1.6 : look.line}
+                strokeOpacity={opacity(m.key)}
+                dot={(p: { cx?: number; cy?: number; payload?: ChartRow; index?: number }) => (
+                  <FlaggedDot key={`${m.key}-${p.index}`} {...p} method={m.key} colour={methodColour(m.spec)} r={look.dot} opacity={opacity(m.key)} />
+                )}
+                connectNulls
+                isAnimationActive={false}
+              />
+            ))}
+            {summary.map((m) => (
+              <Line
+                key={noRetrainKey(m.key)}
+                dataKey={noRetrainKey(m.key)}
+                name={`${methodName(m.spec)}, no retraining`}
+                stroke={methodColour(m.spec)}
+                strokeDasharray="6 4"
+                strokeWidth={look.dashed}
+                strokeOpacity={opacity(m.key)}
+                legendType="none"
+                dot={false}
+                connectNulls
+                isAnimationActive={false}
+              />
+            ))}
+            {maskOnly
+              ? summary.map((m) => (
+                  <Line
+                    key={maskOnlyKey(m.key)}
+                    dataKey={maskOnlyKey(m.key)}
+                    name={`${methodName(m.spec)}, mask only`}
+                    stroke={methodColour(m.spec)}
+                    strokeDasharray="1 4"
+                    strokeLinecap="round"
+                    strokeWidth={look.dashed * 1.6}
+                    strokeOpacity={opacity(m.key)}
+                    legendType="none"
+                    dot={false}
+                    connectNulls
+                    isAnimationActive={false}
+                  />
+                ))
+              : null}
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+      <ChartLegend summary={summary} large={large} />
     </div>
   );
 }

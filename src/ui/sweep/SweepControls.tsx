@@ -1,6 +1,14 @@
 import { useCommands, useSweep } from '../labContext';
+import type { SweepStage } from '../../engine/sweep/runSweep';
 
 const duration = (s: number): string => (s < 90 ? `${Math.ceil(s)} s` : `${Math.round(s / 60)} min`);
+
+const STAGE_WORDS: Record<SweepStage, string> = {
+  base: 'Base model',
+  maps: 'Attribution maps',
+  noRetrain: 'Scoring without retraining',
+  runs: 'Retraining',
+};
 
 /** Run, pause, resume and cancel, with the current step, progress, ETA and speed. */
 export function SweepControls({ ready }: { ready: boolean }) {
@@ -39,7 +47,7 @@ export function SweepControls({ ready }: { ready: boolean }) {
           <progress max={1} value={progress.fraction} aria-label="Sweep progress" />
           <p className="muted" data-testid="sweep-status">
             {status === 'paused' ? 'Paused. ' : ''}
-            {progress.message} · {progress.runsDone} of {progress.runsTotal} runs done
+            <strong data-testid="sweep-stage">{STAGE_WORDS[progress.stage]}</strong> · <span data-testid="sweep-runs-done">{progress.runsDone} of {progress.runsTotal} runs done</span> · {progress.message}
             {progress.samplesPerSec ? ` · ${Math.round(progress.samplesPerSec).toLocaleString('en')} samples/s` : ''}
             {` · ${workers(progress)}`}
             {progress.etaSeconds !== null && status !== 'paused' ? ` · about ${duration(progress.etaSeconds)} left` : ''}

@@ -39,7 +39,7 @@ export function SweepPanel() {
       <SavedSweeps />
       <ShareBar />
       {results && summary ? (
-        <div className="sweep-results" data-testid="sweep-results">
+        <div className="sweep-results" id="sweep-results" data-testid="sweep-results">
           <h3>{current.title}</h3>
           <ChartExport summary={summary} title={current.title} mode={results.config.mask.mode} />
           <SweepChart summary={summary} thresholds={results.config.thresholds} mode={results.config.mask.mode} runs={results.runs.length} />
