@@ -11,7 +11,7 @@ import { NUM_CLASSES, PIXELS, type TrainConfig } from '../defaults';
 import type { MnistSplit } from '../data/mnist';
 import { batchedLogits, convsFor, splitWeights, toBatchedInput, type BatchedCnn, type BatchedConvs } from '../model/batchedCnn';
 import { createOptimizer } from './optimizer';
-import { trainLoop, type TrainHooks, type TrainOutcome, type TrainStep } from './train';
+import { tensorStepper, trainLoop, type TrainHooks, type TrainOutcome, type TrainStep } from './train';
 
 export interface BatchedRun {
   /** The run's own training configuration; only the seed may differ between the runs of one batch. */
@@ -78,17 +78,19 @@ export async function trainBatched(
   // A model that plateau stopping ends keeps training in the graph with the others; its weights are taken as
   // they were when it stopped, so it ends exactly where it would have trained alone.
   const stoppedAt = new Map<number, Float32Array[]>();
+  const stepper = tensorStepper(step, k);
   try {
     const out = await trainLoop(
       data.count,
       cfg,
       runs.map((r) => r.cfg.seed),
-      step,
+      stepper,
       { ...hooks, onModelStop: async (m) => void stoppedAt.set(m, (await splitWeights(model))[m]) },
     );
     const final = await splitWeights(model);
     return { ...out, weights: final.map((w, m) => stoppedAt.get(m) ?? w) };
   } finally {
+    stepper.dispose();
     optimizer.dispose();
   }
 }

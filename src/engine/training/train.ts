@@ -63,6 +63,38 @@ export function epochOrder(count: number, seed: number, epoch: number): Uint32Ar
  */
 export type TrainStep = (batches: Uint32Array[]) => [tf.Tensor1D, tf.Tensor1D];
 
+/**
+ * What the loop drives: a step of every model on examples [from, to) of its epoch order, and, when the loop
+ * reports, each model's summed step losses and correct predictions since the last report. The tfjs engine
+ * steps tensor by tensor (tensorStepper); the fused WebGPU kernels encode many steps before the GPU runs them.
+ */
+export interface Stepper {
+  step(orders: readonly Uint32Array[], from: number, to: number): void;
+  take(): Promise<{ loss: ArrayLike<number>; correct: ArrayLike<number> }>;
+}
+
+/** A TrainStep as a Stepper: the per-step results summed on the device, read once per report. */
+export function tensorStepper(step: TrainStep, models: number): Stepper & { dispose(): void } {
+  let lossSum: tf.Tensor1D = tf.zeros([models]);
+  let correctSum: tf.Tensor1D = tf.zeros([models]);
+  return {
+    step(orders, from, to) {
+      const [loss, correct] = step(orders.map((o) => o.subarray(from, to)));
+      const next = tf.tidy(() => [tf.add(lossSum, loss), tf.add(correctSum, correct)] as [tf.Tensor1D, tf.Tensor1D]);
+      tf.dispose([lossSum, correctSum, loss, correct]);
+      [lossSum, correctSum] = next;
+    },
+    async take() {
+      const [loss, correct] = await Promise.all([lossSum.data(), correctSum.data()]);
+      tf.dispose([lossSum, correctSum]);
+      lossSum = tf.zeros([models]);
+      correctSum = tf.zeros([models]);
+      return { loss, correct };
+    },
+    dispose: () => tf.dispose([lossSum, correctSum]),
+  };
+}
+
 /** The batch counts (1-based, within an epoch) at which each tenth of the epoch ends. */
 function curveEnds(batchesPerEpoch: number): Set<number> {
   return new Set(Array.from({ length: LOSS_POINTS_PER_EPOCH }, (_, j) => Math.max(1, Math.round(((j + 1) * batchesPerEpoch) / LOSS_POINTS_PER_EPOCH))));
@@ -99,7 +131,7 @@ export async function trainLoop(
   count: number,
   cfg: Pick<TrainConfig, 'batchSize' | 'epochs' | 'stopping' | 'patience'>,
   seeds: readonly number[],
-  step: TrainStep,
+  stepper: Stepper,
   hooks: Omit<TrainHooks, 'fill'> & { onModelStop?: (model: number) => void | Promise<void> } = {},
 ): Promise<TrainOutcome> {
   const { batchSize, epochs } = cfg;
@@ -116,8 +148,6 @@ export async function trainLoop(
   const rules = seeds.map(() => new PlateauRule(cfg.patience));
   const lossCurves: number[][] = seeds.map(() => []);
   const epochsTrained = new Array<number>(models).fill(0);
-  let lossSum: tf.Tensor1D = tf.zeros([models]);
-  let correctSum: tf.Tensor1D = tf.zeros([models]);
   let windowSamples = 0;
   let windowBatches = 0;
   // Loss summed in JS over the current tenth of an epoch and over the epoch, per model.
@@ -127,7 +157,7 @@ export async function trainLoop(
   let epochBatches = 0;
 
   const report = async (epoch: number, batch: number): Promise<void> => {
-    const [l, c] = await Promise.all([lossSum.data(), correctSum.data()]);
+    const { loss: l, correct: c } = await stepper.take();
     const elapsedMs = now() - start;
     let loss = 0;
     let correct = 0;
@@ -153,9 +183,6 @@ export async function trainLoop(
       samplesPerSec: (samplesSeen * models) / (elapsedMs / 1000),
       elapsedMs,
     };
-    tf.dispose([lossSum, correctSum]);
-    lossSum = tf.zeros([models]);
-    correctSum = tf.zeros([models]);
     windowSamples = 0;
     windowBatches = 0;
     if (ends.has(batch) && curveBatches > 0) {
@@ -166,42 +193,35 @@ export async function trainLoop(
     await hooks.onProgress?.(p);
   };
 
-  try {
-    outer: for (let epoch = 0; epoch < epochs; epoch++) {
-      const orders = seeds.map((seed) => epochOrder(count, seed, epoch));
-      for (let b = 0; b < batchesPerEpoch; b++) {
-        if (hooks.signal?.aborted) {
-          stopped = true;
-          if (windowBatches > 0) await report(epoch, b);
-          break outer;
-        }
-        const from = b * batchSize;
-        const to = Math.min(from + batchSize, count);
-        const [loss, correct] = step(orders.map((o) => o.subarray(from, to)));
-        const next = tf.tidy(() => [tf.add(lossSum, loss), tf.add(correctSum, correct)] as [tf.Tensor1D, tf.Tensor1D]);
-        tf.dispose([lossSum, correctSum, loss, correct]);
-        [lossSum, correctSum] = next;
-        samplesSeen += to - from;
-        windowSamples += to - from;
-        windowBatches++;
-        if ((b + 1) % reportEvery === 0 || ends.has(b + 1)) await report(epoch, b + 1);
+  outer: for (let epoch = 0; epoch < epochs; epoch++) {
+    const orders = seeds.map((seed) => epochOrder(count, seed, epoch));
+    for (let b = 0; b < batchesPerEpoch; b++) {
+      if (hooks.signal?.aborted) {
+        stopped = true;
+        if (windowBatches > 0) await report(epoch, b);
+        break outer;
       }
-      epochsCompleted++;
-      for (let m = 0; m < models; m++) {
-        if (!active[m]) continue;
-        epochsTrained[m]++;
-        if (cfg.stopping === 'plateau' && rules[m].shouldStop(epochSum[m] / epochBatches) && epoch < epochs - 1) {
-          active[m] = false;
-          await hooks.onModelStop?.(m);
-        }
-      }
-      epochSum.fill(0);
-      epochBatches = 0;
-      await hooks.onEpochEnd?.(epoch);
-      if (!active.some(Boolean)) break;
+      const from = b * batchSize;
+      const to = Math.min(from + batchSize, count);
+      stepper.step(orders, from, to);
+      samplesSeen += to - from;
+      windowSamples += to - from;
+      windowBatches++;
+      if ((b + 1) % reportEvery === 0 || ends.has(b + 1)) await report(epoch, b + 1);
     }
-  } finally {
-    tf.dispose([lossSum, correctSum]);
+    epochsCompleted++;
+    for (let m = 0; m < models; m++) {
+      if (!active[m]) continue;
+      epochsTrained[m]++;
+      if (cfg.stopping === 'plateau' && rules[m].shouldStop(epochSum[m] / epochBatches) && epoch < epochs - 1) {
+        active[m] = false;
+        await hooks.onModelStop?.(m);
+      }
+    }
+    epochSum.fill(0);
+    epochBatches = 0;
+    await hooks.onEpochEnd?.(epoch);
+    if (!active.some(Boolean)) break;
   }
   const elapsedMs = now() - start;
   return { stopped, epochsCompleted, samplesSeen, samplesPerSec: (samplesSeen * models) / (elapsedMs / 1000), elapsedMs, lossCurves, epochsTrained };
@@ -229,9 +249,11 @@ export async function train(model: Cnn, data: MnistSplit, cfg: TrainConfig, hook
       return [tf.reshape(cost, [1]) as tf.Tensor1D, correct as unknown as tf.Tensor1D];
     });
   };
+  const stepper = tensorStepper(step, 1);
   try {
-    return await trainLoop(data.count, cfg, [cfg.seed], step, hooks);
+    return await trainLoop(data.count, cfg, [cfg.seed], stepper, hooks);
   } finally {
+    stepper.dispose();
     optimizer.dispose();
   }
 }

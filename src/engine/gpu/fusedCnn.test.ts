@@ -1,0 +1,150 @@
+/**
+ * The fused WebGPU kernels against the tfjs engine (issue 13): the same seeds, data and masks give the same
+ * weights after training (to 1e-4 of each tensor's scale) and the same predictions, for one model and for
+ * several with different masks. In Node on Dawn; without a GPU, on Chromium's SwiftShader (platform-notes §7).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { head, type MnistSplit } from '../data/mnist';
+import { DEFAULT_MASK, PIXELS, REFERENCE_TRAIN, type MaskConfig, type TrainConfig } from '../defaults';
+import { createCnn, cnnFromWeights, disposeCnn, readWeights, PARAM_SPECS } from '../model/cnn';
+import { train } from '../training/train';
+import { evaluateMasked, maskedFill } from '../sweep/retrainRun';
+import { FusedCnn, uploadOrders, uploadSplit, type ModelMask } from './fusedCnn';
+import { trainFused } from './fusedTrain';
+import { loadMnistNode } from '../../node/loadMnist';
+import { nodeGpuDevice } from '../../node/nodeWebgpu';
+import { useWasmBackend } from '../../testing/wasmBackend';
+import { randomOrder } from '../../testing/randomOrder';
+
+let device: GPUDevice;
+let trainSet: MnistSplit;
+let testSet: MnistSplit;
+
+beforeAll(async () => {
+  await useWasmBackend();
+  const d = await nodeGpuDevice();
+  if ('error' in d) throw new Error(`These tests need a WebGPU adapter: ${d.error}.`);
+  device = d.device;
+  const mnist = loadMnistNode();
+  trainSet = head(mnist.train, 384);
+  testSet = head(mnist.test, 300);
+});
+
+/** Each parameter tensor's largest difference, as a fraction of its largest value. */
+function relativeGaps(a: Float32Array[], b: Float32Array[]): Record<string, number> {
+  return Object.fromEntries(
+    PARAM_SPECS.map((spec, i) => {
+      let gap = 0;
+      let scale = 0;
+      for (let j = 0; j < a[i].length; j++) {
+        gap = Math.max(gap, Math.abs(a[i][j] - b[i][j]));
+        scale = Math.max(scale, Math.abs(b[i][j]));
+      }
+      return [spec.name, gap / scale];
+    }),
+  );
+}
+
+const ordersFor = (split: MnistSplit, seed: number): Uint16Array => {
+  const all = new Uint16Array(split.count * PIXELS);
+  for (let i = 0; i < split.count; i++) randomOrder(i, seed, all.subarray(i * PIXELS, (i + 1) * PIXELS));
+  return all;
+};
+
+/** The tfjs engine's run, as retrainRun trains it. */
+async function tfjsRun(cfg: TrainConfig, orders: Uint16Array | null, m: ModelMask): Promise<Float32Array[]> {
+  const model = createCnn(cfg.seed);
+  try {
+    const kind = m.kind === 'plain' ? 'retrain' : m.kind;
+    await train(model, trainSet, cfg, { fill: maskedFill(trainSet, m.kind === 'plain' ? null : orders, kind, m.threshold, m.mask, cfg.seed) });
+    return await readWeights(model);
+  } finally {
+    disposeCnn(model);
+  }
+}
+
+const cfgOf = (over: Partial<TrainConfig>): TrainConfig => ({ ...REFERENCE_TRAIN, learningRate: 0.01, batchSize: 32, epochs: 1, trainSize: 384, testSize: 300, ...over });
+
+describe('the fused WebGPU kernels', () => {
+  it('train one plain model to the tfjs engine’s weights (SGD with momentum, 12 steps)', async () => {
+    const cfg = cfgOf({ seed: 5 });
+    const plain: ModelMask = { kind: 'plain', threshold: 0, mask: DEFAULT_MASK };
+    const expected = await tfjsRun(cfg, null, plain);
+    const model = await FusedCnn.create(device, 1, cfg.batchSize);
+    const split = uploadSplit(device, trainSet);
+    try {
+      const out = await trainFused(model, split, null, [{ cfg, mask: plain }]);
+      const gaps = relativeGaps(out.weights[0], expected);
+      for (const [name, gap] of Object.entries(gaps)) expect(gap, name).toBeLessThan(1e-4);
+      // The run moved its weights: matching a model that did not train would prove nothing.
+      expect(relativeGaps(out.weights[0], createCnnWeights(cfg.seed))['fc1/kernel']).toBeGreaterThan(1e-3);
+      expect(out.lossCurves[0].length).toBeGreaterThan(0);
+    } finally {
+      model.destroy();
+      split.destroy();
+    }
+  });
+
+  it('train three models at once, each with its own seed and mask (ROAR mean, KAR image mean, mask only), to the tfjs engine’s weights, with Adam and a warm-up', async () => {
+    const orders = ordersFor(trainSet, 3);
+    const kar: MaskConfig = { ...DEFAULT_MASK, mode: 'kar', replacement: 'imageMean' };
+    const runs = [
+      { cfg: cfgOf({ seed: 11, optimizer: 'adam', learningRate: 0.002, warmupSteps: 5 }), mask: { kind: 'retrain', threshold: 0.5, mask: DEFAULT_MASK } },
+      { cfg: cfgOf({ seed: 12, optimizer: 'adam', learningRate: 0.002, warmupSteps: 5 }), mask: { kind: 'retrain', threshold: 0.3, mask: kar } },
+      { cfg: cfgOf({ seed: 13, optimizer: 'adam', learningRate: 0.002, warmupSteps: 5 }), mask: { kind: 'maskOnly', threshold: 0.9, mask: DEFAULT_MASK } },
+    ] as const;
+    const expected: Float32Array[][] = [];
+    for (const r of runs) expected.push(await tfjsRun(r.cfg, orders, r.mask));
+    const model = await FusedCnn.create(device, 3, 32);
+    const split = uploadSplit(device, trainSet);
+    const gpuOrders = uploadOrders(device, orders);
+    try {
+      const out = await trainFused(model, split, gpuOrders, runs);
+      out.weights.forEach((w, m) => {
+        for (const [name, gap] of Object.entries(relativeGaps(w, expected[m]))) expect(gap, `model ${m}: ${name}`).toBeLessThan(1e-4);
+      });
+    } finally {
+      model.destroy();
+      split.destroy();
+      gpuOrders.destroy();
+    }
+  });
+
+  it('predict what the tfjs engine predicts on masked test images', async () => {
+    const orders = ordersFor(testSet, 4);
+    const cfg = cfgOf({ seed: 21 });
+    const weights = await tfjsRun(cfg, null, { kind: 'plain', threshold: 0, mask: DEFAULT_MASK });
+    const masks: ModelMask[] = [
+      { kind: 'plain', threshold: 0, mask: DEFAULT_MASK },
+      { kind: 'retrain', threshold: 0.5, mask: { ...DEFAULT_MASK, replacement: 'black' } },
+      { kind: 'maskOnly', threshold: 0.7, mask: { ...DEFAULT_MASK, mode: 'kar' } },
+    ];
+    const model = await FusedCnn.create(device, masks.length, 64);
+    const split = uploadSplit(device, testSet);
+    const gpuOrders = uploadOrders(device, orders);
+    const tfModel = cnnFromWeights(weights);
+    try {
+      model.setWeights(masks.map(() => weights));
+      model.setMasks(masks);
+      const predicted = await model.predict(split, gpuOrders);
+      for (const [m, mask] of masks.entries()) {
+        const ev = await evaluateMasked(tfModel, testSet, mask.kind === 'plain' ? null : orders, mask.threshold, mask.mask, 0, mask.kind === 'plain' ? 'retrain' : mask.kind);
+        let correct = 0;
+        for (let i = 0; i < testSet.count; i++) if (predicted[m][i] === testSet.labels[i]) correct++;
+        expect(correct / testSet.count, `model ${m}`).toBeCloseTo(ev.accuracy, 2);
+      }
+    } finally {
+      disposeCnn(tfModel);
+      model.destroy();
+      split.destroy();
+      gpuOrders.destroy();
+    }
+  });
+});
+
+function createCnnWeights(seed: number): Float32Array[] {
+  const m = createCnn(seed);
+  const w = m.vars.map((v) => new Float32Array(v.dataSync()));
+  disposeCnn(m);
+  return w;
+}

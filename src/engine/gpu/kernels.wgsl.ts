@@ -1,0 +1,533 @@
+/**
+ * The reference CNN (model/cnn.ts) as six WGSL compute kernels for K models at once (issue 13): forward
+ * conv (input + mask, conv1 + ReLU + pool, conv2 + ReLU + pool in one workgroup per image), forward dense
+ * (three layers and the softmax cross-entropy), backward dense, backward conv (and, for maps, the input
+ * gradient), the weight gradients, and the optimiser st. One workgroup per image keeps every image's
+ * activations in workgroup memory (≤ 16 KiB, WebGPU's default limit) between the layers of a kernel.
+ *
+ * Layouts follow tfjs so that weights move between the engines unchanged: NHWC activations, HWIO conv
+ * kernels, [in, out] dense kernels; a model's parameters lie contiguously in PARAM_SPECS order. Max-pool
+ * ties go to the first maximum in row-major window order, as tfjs's CPU kernels and the lab's WASM kernel.
+ */
+
+/** Offsets of each parameter within one model's PARAM_COUNT values (PARAM_SPECS order). */
+export const OFFSETS = { c1w: 0, c1b: 150, c2w: 156, c2b: 2556, f1w: 2572, f1b: 33292, f2w: 33412, f2b: 43492, f3w: 43576, f3b: 44416, end: 44426 } as const;
+
+/** Per-sample activation sizes. */
+export const SIZES = { x: 784, p1: 864, p2: 256, h1: 120, h2: 84, z: 10, dz2: 1024 } as const;
+
+/** Bytes of the per-step uniform block; each step has its own slot (dynamic offsets must be 256-aligned). */
+export const STEP_SLOT_BYTES = 256;
+
+const COMMON = /* wgsl */ `
+// Threads per workgroup of the per-sample kernels, set per device when the pipelines are made (fusedCnn.ts).
+override WG: u32 = 64u;
+const P: u32 = ${OFFSETS.end}u;
+const C1W: u32 = ${OFFSETS.c1w}u; const C1B: u32 = ${OFFSETS.c1b}u;
+const C2W: u32 = ${OFFSETS.c2w}u; const C2B: u32 = ${OFFSETS.c2b}u;
+const F1W: u32 = ${OFFSETS.f1w}u; const F1B: u32 = ${OFFSETS.f1b}u;
+const F2W: u32 = ${OFFSETS.f2w}u; const F2B: u32 = ${OFFSETS.f2b}u;
+const F3W: u32 = ${OFFSETS.f3w}u; const F3B: u32 = ${OFFSETS.f3b}u;
+
+// One step's settings (st). source: 0 = the epoch order (training), 1 = images from..from+n (scoring), 2 = the
+// host's float inputs (maps, drawn digits). seed: 0 = train (cross-entropy / n), 1 = the target logit
+// (maps: d logit / d x), 2 = the cross-entropy of the target (loss-gradient maps, not divided by n).
+struct Step {
+  n: u32, start: u32, count: u32, rows: u32,
+  source: u32, seed: u32, guided: u32, inputGrad: u32,
+  optimizer: u32, lr: f32, mu: f32, stepSize: f32,
+  c2: f32, oneMinusMu: f32, beta2: f32, oneMinusBeta2: f32,
+  eps: f32, models: u32, pad0: u32, pad1: u32,
+}
+
+// One model's mask: kind 0 = plain images, 1 = masked images, 2 = the mask pattern alone. Ranks lo..hi of
+// the image's order are replaced (ROAR: 0..count, KAR: count..784) by fill (or the image's own mean when
+// imageMean is 1); for the pattern, replaced pixels are fill and the others keep.
+struct Mask {
+  kind: u32, lo: u32, hi: u32, imageMean: u32,
+  fill: f32, keep: f32, pad0: u32, pad1: u32,
+}
+`;
+
+/** The uint8 pixel p of image i from 4-per-word storage, and the uint16 rank r of image i's order. */
+const UNPACK = /* wgsl */ `
+fn pixelAt(i: u32, p: u32) -> u32 {
+  let e = i * 784u + p;
+  return (images[e >> 2u] >> ((e & 3u) * 8u)) & 255u;
+}
+fn orderAt(i: u32, r: u32) -> u32 {
+  let e = i * 784u + r;
+  return (orders[e >> 1u] >> ((e & 1u) * 16u)) & 65535u;
+}
+`;
+
+/** Input + mask, conv1 + ReLU + pool, conv2 + ReLU + pool: one workgroup per (image, model). */
+export const FORWARD_CONV = /* wgsl */ `${COMMON}
+@group(0) @binding(0) var<uniform> st: Step;
+@group(0) @binding(1) var<storage, read> w: array<f32>;
+@group(0) @binding(2) var<storage, read> images: array<u32>;
+@group(0) @binding(3) var<storage, read> orders: array<u32>;
+@group(0) @binding(4) var<storage, read> order: array<u32>;
+@group(0) @binding(5) var<storage, read> tables: array<f32>;
+@group(0) @binding(6) var<storage, read> masks: array<Mask>;
+@group(0) @binding(7) var<storage, read_write> acts: array<f32>;
+${UNPACK}
+// acts holds, per sample row s: x (784) | p1 (864) | a1 (864, argmax as f32) | p2 (256) | a2 (256)
+const XO: u32 = 0u; const P1O: u32 = 784u; const A1O: u32 = 1648u; const P2O: u32 = 2512u; const A2O: u32 = 2768u;
+const ROW: u32 = 3024u;
+
+var<workgroup> scratch: array<f32, 3000>;
+var<workgroup> p1s: array<f32, 864>;
+
+@compute @workgroup_size(WG)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) li: u32) {
+  let b = wg.x;
+  let k = wg.y;
+  if (b >= st.n) { return; }
+  let s = k * st.rows + b;
+  let base = s * ROW;
+  let mask = masks[k];
+  var img = 0u;
+  if (st.source == 0u) { img = order[k * st.count + st.start + b]; }
+  else if (st.source == 1u) { img = st.start + b; }
+  // The image's normalised pixels (tables[0..256): the uint8 → input table, tables[256 + i]: image i's mean).
+  for (var p = li; p < 784u; p += WG) {
+    if (st.source == 2u) { scratch[p] = acts[base + XO + p]; }
+    else if (mask.kind == 2u) { scratch[p] = mask.keep; }
+    else { scratch[p] = tables[pixelAt(img, p)]; }
+  }
+  workgroupBarrier();
+  if (st.source != 2u && mask.kind != 0u) {
+    var fill = mask.fill;
+    if (mask.imageMean == 1u && mask.kind == 1u) { fill = tables[256u + img]; }
+    for (var r = mask.lo + li; r < mask.hi; r += WG) { scratch[orderAt(img, r)] = fill; }
+  }
+  workgroupBarrier();
+  for (var p = li; p < 784u; p += WG) { acts[base + XO + p] = scratch[p]; }
+  // conv1's kernel and bias after the image in scratch.
+  for (var e = li; e < 156u; e += WG) { scratch[784u + e] = w[k * P + C1W + e]; }
+  workgroupBarrier();
+  for (var o = li; o < 864u; o += WG) {
+    let c = o % 6u;
+    let px = (o / 6u) % 12u;
+    let py = o / 72u;
+    var best = -1.0;
+    var arg = 0u;
+    for (var q = 0u; q < 4u; q++) {
+      let y = 2u * py + (q >> 1u);
+      let x = 2u * px + (q & 1u);
+      var z = scratch[784u + 150u + c];
+      for (var i = 0u; i < 5u; i++) {
+        for (var j = 0u; j < 5u; j++) {
+          z += scratch[(y + i) * 28u + x + j] * scratch[784u + (i * 5u + j) * 6u + c];
+        }
+      }
+      let r = max(z, 0.0);
+      if (q == 0u || r > best) { best = r; arg = q; }
+    }
+    p1s[o] = best;
+    acts[base + P1O + o] = best;
+    acts[base + A1O + o] = f32(arg);
+  }
+  workgroupBarrier();
+  // conv2's kernel and bias replace the image in scratch.
+  for (var e = li; e < 2416u; e += WG) { scratch[e] = w[k * P + C2W + e]; }
+  workgroupBarrier();
+  for (var t = li; t < 256u; t += WG) {
+    let oc = t % 16u;
+    let px = (t / 16u) % 4u;
+    let py = t / 64u;
+    var best = -1.0;
+    var arg = 0u;
+    for (var q = 0u; q < 4u; q++) {
+      let y = 2u * py + (q >> 1u);
+      let x = 2u * px + (q & 1u);
+      var z = scratch[2400u + oc];
+      for (var i = 0u; i < 5u; i++) {
+        for (var j = 0u; j < 5u; j++) {
+          let at = ((y + i) * 12u + x + j) * 6u;
+          let wt = (i * 5u + j) * 96u + oc;
+          for (var c = 0u; c < 6u; c++) { z += p1s[at + c] * scratch[wt + c * 16u]; }
+        }
+      }
+      let r = max(z, 0.0);
+      if (q == 0u || r > best) { best = r; arg = q; }
+    }
+    acts[base + P2O + t] = best;
+    acts[base + A2O + t] = f32(arg);
+  }
+}
+`;
+
+/** The three dense layers, the logits' softmax cross-entropy and its gradient: one workgroup per sample. */
+export const FORWARD_DENSE = /* wgsl */ `${COMMON}
+@group(0) @binding(0) var<uniform> st: Step;
+@group(0) @binding(1) var<storage, read> w: array<f32>;
+@group(0) @binding(2) var<storage, read> acts: array<f32>;
+@group(0) @binding(3) var<storage, read> labels: array<u32>;
+@group(0) @binding(4) var<storage, read> order: array<u32>;
+@group(0) @binding(5) var<storage, read_write> dense: array<f32>;
+@group(0) @binding(6) var<storage, read_write> out: array<u32>;
+const P2O: u32 = 2512u; const ROW: u32 = 3024u;
+// dense holds, per sample row s: h1 (120) | h2 (84) | dz (10) | loss (1) | correct (1) | dh2 (84) | dh1 (120) | df (256)
+const H1O: u32 = 0u; const H2O: u32 = 120u; const DZO: u32 = 204u; const LO: u32 = 214u; const CO: u32 = 215u;
+const DROW: u32 = 680u;
+
+var<workgroup> f: array<f32, 256>;
+var<workgroup> h1: array<f32, 120>;
+var<workgroup> h2: array<f32, 84>;
+var<workgroup> z: array<f32, 10>;
+
+@compute @workgroup_size(WG)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) li: u32) {
+  let b = wg.x;
+  let k = wg.y;
+  if (b >= st.n) { return; }
+  let s = k * st.rows + b;
+  let wk = k * P;
+  for (var i = li; i < 256u; i += WG) { f[i] = acts[s * ROW + P2O + i]; }
+  workgroupBarrier();
+  for (var j = li; j < 120u; j += WG) {
+    var v = w[wk + F1B + j];
+    for (var i = 0u; i < 256u; i++) { v += f[i] * w[wk + F1W + i * 120u + j]; }
+    v = max(v, 0.0);
+    h1[j] = v;
+    dense[s * DROW + H1O + j] = v;
+  }
+  workgroupBarrier();
+  for (var j = li; j < 84u; j += WG) {
+    var v = w[wk + F2B + j];
+    for (var i = 0u; i < 120u; i++) { v += h1[i] * w[wk + F2W + i * 84u + j]; }
+    v = max(v, 0.0);
+    h2[j] = v;
+    dense[s * DROW + H2O + j] = v;
+  }
+  workgroupBarrier();
+  for (var j = li; j < 10u; j += WG) {
+    var v = w[wk + F3B + j];
+    for (var i = 0u; i < 84u; i++) { v += h2[i] * w[wk + F3W + i * 10u + j]; }
+    z[j] = v;
+  }
+  workgroupBarrier();
+  if (li == 0u) {
+    // The label (training, scoring) or, for maps, the class the map explains (out[s] on the way in).
+    var y = 0u;
+    if (st.source == 0u) { y = labels[order[k * st.count + st.start + b]]; }
+    else if (st.source == 1u) { y = labels[st.start + b]; }
+    else { y = out[s]; }
+    var m = z[0];
+    var pred = 0u;
+    for (var c = 1u; c < 10u; c++) { if (z[c] > m) { m = z[c]; pred = c; } }
+    var sum = 0.0;
+    for (var c = 0u; c < 10u; c++) { sum += exp(z[c] - m); }
+    let lse = log(sum) + m;
+    dense[s * DROW + LO] = lse - z[y];
+    dense[s * DROW + CO] = select(0.0, 1.0, pred == y);
+    let scale = select(1.0, 1.0 / f32(st.n), st.seed == 0u);
+    for (var c = 0u; c < 10u; c++) {
+      var g = 0.0;
+      if (st.seed == 1u) { g = select(0.0, 1.0, c == y); }
+      else { g = (exp(z[c] - lse) - select(0.0, 1.0, c == y)) * scale; }
+      dense[s * DROW + DZO + c] = g;
+    }
+    if (st.source == 1u) { out[k * st.count + st.start + b] = pred; }
+  }
+}
+`;
+
+/** Back through the dense layers (ReLU, or guided ReLU for guided backprop) to the flattened features. */
+export const BACKWARD_DENSE = /* wgsl */ `${COMMON}
+@group(0) @binding(0) var<uniform> st: Step;
+@group(0) @binding(1) var<storage, read> w: array<f32>;
+@group(0) @binding(2) var<storage, read_write> dense: array<f32>;
+const H1O: u32 = 0u; const H2O: u32 = 120u; const DZO: u32 = 204u; const DH2O: u32 = 216u; const DH1O: u32 = 300u; const DFO: u32 = 420u;
+const DROW: u32 = 680u;
+
+var<workgroup> dz: array<f32, 10>;
+var<workgroup> dh2: array<f32, 84>;
+var<workgroup> dh1: array<f32, 120>;
+
+fn reluBack(g: f32, a: f32) -> f32 {
+  if (a <= 0.0) { return 0.0; }
+  if (st.guided == 1u && g < 0.0) { return 0.0; }
+  return g;
+}
+
+@compute @workgroup_size(WG)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) li: u32) {
+  let b = wg.x;
+  let k = wg.y;
+  if (b >= st.n) { return; }
+  let s = k * st.rows + b;
+  let wk = k * P;
+  let d = s * DROW;
+  for (var j = li; j < 10u; j += WG) { dz[j] = dense[d + DZO + j]; }
+  workgroupBarrier();
+  for (var j = li; j < 84u; j += WG) {
+    var g = 0.0;
+    for (var c = 0u; c < 10u; c++) { g += dz[c] * w[wk + F3W + j * 10u + c]; }
+    g = reluBack(g, dense[d + H2O + j]);
+    dh2[j] = g;
+    dense[d + DH2O + j] = g;
+  }
+  workgroupBarrier();
+  for (var i = li; i < 120u; i += WG) {
+    var g = 0.0;
+    for (var j = 0u; j < 84u; j++) { g += dh2[j] * w[wk + F2W + i * 84u + j]; }
+    g = reluBack(g, dense[d + H1O + i]);
+    dh1[i] = g;
+    dense[d + DH1O + i] = g;
+  }
+  workgroupBarrier();
+  for (var i = li; i < 256u; i += WG) {
+    var g = 0.0;
+    for (var j = 0u; j < 120u; j++) { g += dh1[j] * w[wk + F1W + i * 120u + j]; }
+    dense[d + DFO + i] = g;
+  }
+}
+`;
+
+/**
+ * Back through pool2, ReLU, conv2, pool1 and ReLU: dz2 (the conv2 output gradient, dense 8×8×16) and g1 (the
+ * gradient at each pool1 output, where its ReLU passed it). For maps, on to the input: dx.
+ */
+export const BACKWARD_CONV = /* wgsl */ `${COMMON}
+@group(0) @binding(0) var<uniform> st: Step;
+@group(0) @binding(1) var<storage, read> w: array<f32>;
+@group(0) @binding(2) var<storage, read_write> acts: array<f32>;
+@group(0) @binding(3) var<storage, read> dense: array<f32>;
+@group(0) @binding(4) var<storage, read_write> grads: array<f32>;
+const P1O: u32 = 784u; const A1O: u32 = 1648u; const P2O: u32 = 2512u; const A2O: u32 = 2768u; const ROW: u32 = 3024u;
+const DFO: u32 = 420u; const DROW: u32 = 680u;
+// grads holds, per sample row s: dz2 (1024) | g1 (864) | dx (784)
+const DZ2O: u32 = 0u; const G1O: u32 = 1024u; const DXO: u32 = 1888u; const GROW: u32 = 2672u;
+
+var<workgroup> dz2: array<f32, 1024>;
+var<workgroup> g1: array<f32, 864>;
+var<workgroup> a1: array<u32, 864>;
+var<workgroup> w1: array<f32, 150>;
+
+fn passes(g: f32, a: f32) -> bool {
+  return a > 0.0 && (st.guided == 0u || g > 0.0);
+}
+
+@compute @workgroup_size(WG)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) li: u32) {
+  let b = wg.x;
+  let k = wg.y;
+  if (b >= st.n) { return; }
+  let s = k * st.rows + b;
+  let base = s * ROW;
+  let gb = s * GROW;
+  let wk = k * P;
+  for (var e = li; e < 1024u; e += WG) { dz2[e] = 0.0; }
+  workgroupBarrier();
+  for (var t = li; t < 256u; t += WG) {
+    // t is one pool2 output (py, px, oc): its gradient goes to its argmax, where the ReLU passed it.
+    let oc = t % 16u;
+    let px = (t / 16u) % 4u;
+    let py = t / 64u;
+    let g = dense[s * DROW + DFO + t];
+    let q = u32(acts[base + A2O + t]);
+    let y = 2u * py + (q >> 1u);
+    let x = 2u * px + (q & 1u);
+    if (passes(g, acts[base + P2O + t])) { dz2[(y * 8u + x) * 16u + oc] = g; }
+  }
+  workgroupBarrier();
+  for (var e = li; e < 1024u; e += WG) { grads[gb + DZ2O + e] = dz2[e]; }
+  for (var o = li; o < 864u; o += WG) {
+    let c = o % 6u;
+    let bx = (o / 6u) % 12u;
+    let ay = o / 72u;
+    var g = 0.0;
+    for (var i = 0u; i < 5u; i++) {
+      if (ay < i || ay - i >= 8u) { continue; }
+      for (var j = 0u; j < 5u; j++) {
+        if (bx < j || bx - j >= 8u) { continue; }
+        let at = ((ay - i) * 8u + (bx - j)) * 16u;
+        let wt = wk + C2W + ((i * 5u + j) * 6u + c) * 16u;
+        for (var oc = 0u; oc < 16u; oc++) { g += dz2[at + oc] * w[wt + oc]; }
+      }
+    }
+    if (!passes(g, acts[base + P1O + o])) { g = 0.0; }
+    g1[o] = g;
+    a1[o] = u32(acts[base + A1O + o]);
+    grads[gb + G1O + o] = g;
+  }
+  if (st.inputGrad == 0u) { return; }
+  for (var e = li; e < 150u; e += WG) { w1[e] = w[wk + C1W + e]; }
+  workgroupBarrier();
+  for (var p = li; p < 784u; p += WG) {
+    let u = p / 28u;
+    let v = p % 28u;
+    var g = 0.0;
+    for (var i = 0u; i < 5u; i++) {
+      if (u < i || u - i >= 24u) { continue; }
+      let y = u - i;
+      for (var j = 0u; j < 5u; j++) {
+        if (v < j || v - j >= 24u) { continue; }
+        let x = v - j;
+        let q = (y & 1u) * 2u + (x & 1u);
+        let o = ((y >> 1u) * 12u + (x >> 1u)) * 6u;
+        for (var c = 0u; c < 6u; c++) {
+          if (a1[o + c] == q) { g += g1[o + c] * w1[(i * 5u + j) * 6u + c]; }
+        }
+      }
+    }
+    grads[gb + DXO + p] = g;
+  }
+}
+`;
+
+/** Every parameter's gradient, summed over the model's batch: one thread per (model, parameter). */
+export const WEIGHT_GRADS = /* wgsl */ `${COMMON}
+@group(0) @binding(0) var<uniform> st: Step;
+@group(0) @binding(1) var<storage, read> acts: array<f32>;
+@group(0) @binding(2) var<storage, read> dense: array<f32>;
+@group(0) @binding(3) var<storage, read> grads: array<f32>;
+@group(0) @binding(4) var<storage, read_write> g: array<f32>;
+const XO: u32 = 0u; const P1O: u32 = 784u; const A1O: u32 = 1648u; const P2O: u32 = 2512u; const A2O: u32 = 2768u; const ROW: u32 = 3024u;
+const H1O: u32 = 0u; const H2O: u32 = 120u; const DZO: u32 = 204u; const DH2O: u32 = 216u; const DH1O: u32 = 300u; const DROW: u32 = 680u;
+const DZ2O: u32 = 0u; const G1O: u32 = 1024u; const GROW: u32 = 2672u;
+
+@compute @workgroup_size(256)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nw: vec3u) {
+  let id = gid.x + gid.y * nw.x * 256u;
+  if (id >= st.models * P) { return; }
+  let k = id / P;
+  let e = id % P;
+  let first = k * st.rows;
+  var sum = 0.0;
+  if (e < C1B) {
+    // conv1 kernel (i, j, c): each pool1 output's gradient times the input under its argmax window.
+    let c = e % 6u;
+    let j = (e / 6u) % 5u;
+    let i = e / 30u;
+    for (var b = 0u; b < st.n; b++) {
+      let s = first + b;
+      for (var o = c; o < 864u; o += 6u) {
+        let gv = grads[s * GROW + G1O + o];
+        if (gv == 0.0) { continue; }
+        let q = u32(acts[s * ROW + A1O + o]);
+        let py = o / 72u;
+        let px = (o / 6u) % 12u;
+        let y = 2u * py + (q >> 1u) + i;
+        let x = 2u * px + (q & 1u) + j;
+        sum += gv * acts[s * ROW + XO + y * 28u + x];
+      }
+    }
+  } else if (e < C2W) {
+    let c = e - C1B;
+    for (var b = 0u; b < st.n; b++) {
+      let s = first + b;
+      for (var o = c; o < 864u; o += 6u) { sum += grads[s * GROW + G1O + o]; }
+    }
+  } else if (e < C2B) {
+    // conv2 kernel (i, j, c, oc): only each pool2 window's argmax carries a gradient.
+    let r = e - C2W;
+    let oc = r % 16u;
+    let c = (r / 16u) % 6u;
+    let j = (r / 96u) % 5u;
+    let i = r / 480u;
+    for (var b = 0u; b < st.n; b++) {
+      let s = first + b;
+      for (var win = 0u; win < 16u; win++) {
+        let py = win / 4u;
+        let px = win % 4u;
+        let q = u32(acts[s * ROW + A2O + (py * 4u + px) * 16u + oc]);
+        let y = 2u * py + (q >> 1u);
+        let x = 2u * px + (q & 1u);
+        let gv = grads[s * GROW + DZ2O + (y * 8u + x) * 16u + oc];
+        sum += gv * acts[s * ROW + P1O + ((y + i) * 12u + x + j) * 6u + c];
+      }
+    }
+  } else if (e < F1W) {
+    let oc = e - C2B;
+    for (var b = 0u; b < st.n; b++) {
+      let s = first + b;
+      for (var p = oc; p < 1024u; p += 16u) { sum += grads[s * GROW + DZ2O + p]; }
+    }
+  } else if (e < F1B) {
+    let r = e - F1W;
+    let i = r / 120u;
+    let j = r % 120u;
+    for (var b = 0u; b < st.n; b++) {
+      let s = first + b;
+      sum += acts[s * ROW + P2O + i] * dense[s * DROW + DH1O + j];
+    }
+  } else if (e < F2W) {
+    let j = e - F1B;
+    for (var b = 0u; b < st.n; b++) { sum += dense[(first + b) * DROW + DH1O + j]; }
+  } else if (e < F2B) {
+    let r = e - F2W;
+    let i = r / 84u;
+    let j = r % 84u;
+    for (var b = 0u; b < st.n; b++) {
+      let s = first + b;
+      sum += dense[s * DROW + H1O + i] * dense[s * DROW + DH2O + j];
+    }
+  } else if (e < F3W) {
+    let j = e - F2B;
+    for (var b = 0u; b < st.n; b++) { sum += dense[(first + b) * DROW + DH2O + j]; }
+  } else if (e < F3B) {
+    let r = e - F3W;
+    let i = r / 10u;
+    let j = r % 10u;
+    for (var b = 0u; b < st.n; b++) {
+      let s = first + b;
+      sum += dense[s * DROW + H2O + i] * dense[s * DROW + DZO + j];
+    }
+  } else {
+    let j = e - F3B;
+    for (var b = 0u; b < st.n; b++) { sum += dense[(first + b) * DROW + DZO + j]; }
+  }
+  g[id] = sum;
+}
+`;
+
+/**
+ * The optimiser (training/optimizer.ts, PyTorch's forms): SGD with momentum, v ← μv + g, θ ← θ − η·v; or
+ * Adam with its bias corrections folded into stepSize and c2 = √(1 − β₂ᵗ), computed on the host per st.
+ * Thread 0 of each model also adds the step's mean loss and correct count to the model's running sums.
+ */
+export const UPDATE = /* wgsl */ `${COMMON}
+@group(0) @binding(0) var<uniform> st: Step;
+@group(0) @binding(1) var<storage, read_write> w: array<f32>;
+@group(0) @binding(2) var<storage, read> g: array<f32>;
+@group(0) @binding(3) var<storage, read_write> m1: array<f32>;
+@group(0) @binding(4) var<storage, read_write> m2: array<f32>;
+@group(0) @binding(5) var<storage, read> dense: array<f32>;
+@group(0) @binding(6) var<storage, read_write> stats: array<f32>;
+const LO: u32 = 214u; const CO: u32 = 215u; const DROW: u32 = 680u;
+
+@compute @workgroup_size(256)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nw: vec3u) {
+  let id = gid.x + gid.y * nw.x * 256u;
+  if (id >= st.models * P) { return; }
+  let grad = g[id];
+  if (st.optimizer == 0u) {
+    let v = st.mu * m1[id] + grad;
+    m1[id] = v;
+    w[id] = w[id] - st.lr * v;
+  } else {
+    let m = st.mu * m1[id] + st.oneMinusMu * grad;
+    let v = st.beta2 * m2[id] + st.oneMinusBeta2 * (grad * grad);
+    m1[id] = m;
+    m2[id] = v;
+    let denom = sqrt(v) / st.c2 + st.eps;
+    w[id] = w[id] - st.stepSize * (m / denom);
+  }
+  if (id % P == 0u) {
+    let k = id / P;
+    var loss = 0.0;
+    var correct = 0.0;
+    for (var b = 0u; b < st.n; b++) {
+      let s = k * st.rows + b;
+      loss += dense[s * DROW + LO];
+      correct += dense[s * DROW + CO];
+    }
+    stats[2u * k] += loss / f32(st.n);
+    stats[2u * k + 1u] += correct;
+  }
+}
+`;
