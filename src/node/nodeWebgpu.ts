@@ -1,7 +1,8 @@
 /**
  * WebGPU in Node through Dawn (the `webgpu` package), for the CLI, benchmarks and tests. On a machine without
  * a GPU, Chromium's SwiftShader Vulkan driver gives Dawn an adapter (platform-notes §7): its manifest is used
- * when VK_ICD_FILENAMES is not set and Debian's chromium package is installed.
+ * when VK_ICD_FILENAMES is not set and Debian's chromium package is installed. DAWN_FLAGS passes Dawn's own
+ * options (`enable-dawn-features=…`, `adapter=…`, space-separated) through, for experiments on a GPU machine.
  */
 import { existsSync } from 'node:fs';
 
@@ -26,12 +27,19 @@ export async function nodeGpu(): Promise<GPU | null> {
   return gpu;
 }
 
+/** Why WebGPU cannot run here (no Dawn, no adapter), or null when an adapter exists. */
+export async function nodeGpuProblem(): Promise<string | null> {
+  const g = await nodeGpu();
+  if (!g) return 'the webgpu package (Dawn for Node) did not load';
+  if (await g.requestAdapter()) return null;
+  return `WebGPU found no adapter${existsSync(SWIFTSHADER_ICD) ? '' : '; on a machine without a GPU, install Debian’s chromium and libvulkan1 for SwiftShader'}`;
+}
+
 /** A device of its own (the tests' and benchmarks' way; the app uses tfjs-backend-webgpu's), or why there is none. */
 export async function nodeGpuDevice(): Promise<{ device: GPUDevice; adapter: string } | { error: string }> {
-  const g = await nodeGpu();
-  if (!g) return { error: 'the webgpu package (Dawn for Node) did not load' };
-  const adapter = await g.requestAdapter();
-  if (!adapter) return { error: `WebGPU found no adapter${existsSync(SWIFTSHADER_ICD) ? '' : ' (on a machine without a GPU, install Debian’s chromium and libvulkan1 for SwiftShader)'}` };
+  const problem = await nodeGpuProblem();
+  const adapter = problem ? null : await (await nodeGpu())!.requestAdapter();
+  if (!adapter) return { error: problem ?? 'WebGPU found no adapter' };
   const limits = adapter.limits;
   const device = await adapter.requestDevice({
     requiredLimits: { maxStorageBufferBindingSize: limits.maxStorageBufferBindingSize, maxBufferSize: limits.maxBufferSize, maxComputeWorkgroupStorageSize: limits.maxComputeWorkgroupStorageSize },

@@ -4,7 +4,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { platform, arch, cpus, availableParallelism } from 'node:os';
-import type { BackendName } from '../../engine/defaults';
+import { MODELS_PER_STEP, type BackendName } from '../../engine/defaults';
+import { webgpuDevice } from '../../engine/backend/webgpuDevice';
+import { FusedExecutor } from '../../engine/gpu/fusedExecutor';
 import type { Setting } from '../../engine/config/field';
 import { TRAIN_FIELDS } from '../../engine/config/trainConfig';
 import { METHOD_IDS } from '../../engine/attribution/registry';
@@ -49,18 +51,18 @@ const FLAGS: Record<string, FlagSpec> = {
   'no-retrain': { kind: 'boolean' },
   'mask-only': { kind: 'boolean' },
   'no-mask-only': { kind: 'boolean' },
-  backend: { kind: 'string', choices: ['wasm', 'cpu'] },
+  backend: { kind: 'string', choices: ['wasm', 'cpu', 'webgpu'] },
   workers: { kind: 'string' },
   out: { kind: 'string' },
   title: { kind: 'string' },
   json: { kind: 'boolean' },
 };
 
-export const sweepUsage = `roar sweep --preset ${Object.keys(PRESETS).join('|')} [--methods id,id(param:value),…] [--thresholds 0,10,30,50,70,90] [--seeds N] [--base-seeds B] [--mode roar|kar] [--tie-break random|index] [--tie-seed S] [--rank abs|square|signed] [--replacement mean|black|white|imageMean|noisyLinear] [--target label|predicted] [--map-seed S] [--train-size N] [--test-size N] [--lr X] [--base-… | --retrain-… any training flag of roar train] [--no-retrain] [--mask-only | --no-mask-only] [--workers N] [--out results.json] [--title text] [--json]
+export const sweepUsage = `roar sweep --preset ${Object.keys(PRESETS).join('|')} [--methods id,id(param:value),…] [--thresholds 0,10,30,50,70,90] [--seeds N] [--base-seeds B] [--mode roar|kar] [--tie-break random|index] [--tie-seed S] [--rank abs|square|signed] [--replacement mean|black|white|imageMean|noisyLinear] [--target label|predicted] [--map-seed S] [--train-size N] [--test-size N] [--lr X] [--base-… | --retrain-… any training flag of roar train] [--no-retrain] [--mask-only | --no-mask-only] [--backend wasm|cpu|webgpu] [--workers N] [--out results.json] [--title text] [--json]
   --base-seeds: base models (seeds base.seed, base.seed + 1, …), each with its own maps and retrains.
   --train-size, --test-size: the retraining images; --lr: both trainings' learning rate.
   --mask-only: also train on the removal pattern alone (how much the mask's shape gives away).
-  --workers: worker threads, one per core by default (${availableParallelism()} here).
+  --workers: worker threads, one per core by default (${availableParallelism()} here); on --backend webgpu one thread drives the GPU and the fused kernels train ${MODELS_PER_STEP.webgpu} runs at once.
   Thresholds are percentages of the 784 pixels. Methods: ${METHOD_IDS.join(', ')} (random is always added).`;
 
 export async function sweepCommand(argv: readonly string[]): Promise<number> {
@@ -94,14 +96,18 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
     finishedAt: null,
     device: `Node ${process.version}, ${platform()} ${arch()}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}`,
   });
-  const pool: NodePool | null = workers > 1 ? await startNodePool(workers, backend.name) : null;
+  // On WebGPU one thread drives the GPU (workers would only share it): the fused kernels train MODELS_PER_STEP runs at once.
+  const device = webgpuDevice();
+  const fused = device ? new FusedExecutor(mnist, device, backend.name, undefined, undefined, MODELS_PER_STEP.webgpu) : null;
+  if (fused) results = { ...results, provenance: { ...results.provenance, backendDetails: `${backend.details}, fused kernels` } };
+  const pool: NodePool | null = !fused && workers > 1 ? await startNodePool(workers, backend.name) : null;
   if (pool) results = { ...results, provenance: { ...results.provenance, backendDetails: pool.details } };
   const tty = process.stderr.isTTY;
   let lastLine = 0;
   const started = Date.now();
-  process.stderr.write(`sweep: ${planRuns(full).length} retraining runs on ${pool?.details ?? backend.details}\n`);
+  process.stderr.write(`sweep: ${planRuns(full).length} retraining runs on ${results.provenance.backendDetails}\n`);
   const outcome = await runSweep(mnist, full, backend.name, {
-    executor: pool?.executor,
+    executor: fused ?? pool?.executor,
     onProgress: (p) => {
       const now = Date.now();
       if (!tty && now - lastLine < 10_000 && p.fraction < 1) return;
@@ -122,6 +128,7 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
     },
   });
   await pool?.close();
+  fused?.freeGpu();
   results = { ...results, provenance: { ...results.provenance, finishedAt: new Date().toISOString() } };
   if (tty) process.stderr.write('\n');
   process.stderr.write(`sweep finished in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

@@ -1,34 +1,110 @@
-/** `roar train`: trains the reference CNN in Node and prints test accuracy and throughput. */
+/**
+ * `roar train`: trains the reference CNN in Node and prints test accuracy and throughput. On WebGPU the fused
+ * kernels (engine/gpu) train by default, `--engine tfjs` the tfjs graph; `--models K` trains K seeds at once
+ * (seed, seed + 1, …) and reports their summed samples/s (issue 13).
+ */
 import * as tf from '@tensorflow/tfjs';
-import { REFERENCE_TRAIN, type BackendName, type TrainConfig } from '../../engine/defaults';
-import { head } from '../../engine/data/mnist';
-import { createCnn, disposeCnn } from '../../engine/model/cnn';
-import { train } from '../../engine/training/train';
-import { evaluate } from '../../engine/training/evaluate';
+import { DEFAULT_MASK, REFERENCE_TRAIN, type BackendName, type TrainConfig } from '../../engine/defaults';
+import { head, type MnistSplit } from '../../engine/data/mnist';
+import { webgpuDevice } from '../../engine/backend/webgpuDevice';
+import { FusedCnn, maxModels, uploadSplit } from '../../engine/gpu/fusedCnn';
+import { trainFused } from '../../engine/gpu/fusedTrain';
+import { cnnFromWeights, createCnn, disposeCnn, initialWeights } from '../../engine/model/cnn';
+import { batchedFromWeights, disposeBatched } from '../../engine/model/batchedCnn';
+import { trainBatched } from '../../engine/training/batchedTrain';
+import { train, type TrainHooks, type TrainOutcome } from '../../engine/training/train';
+import { evaluate, summarise, type Evaluation } from '../../engine/training/evaluate';
 import { loadMnistNode } from '../../node/loadMnist';
 import { initNodeBackend } from '../../node/nodeBackend';
-import { parseFlags, type FlagSpec } from '../args';
+import { parseFlags, UsageError, type FlagSpec } from '../args';
 import { applyTrainFlags, trainFlagSpecs, trainFlagsUsage } from '../trainFlags';
+
+const MAX_MODELS = 1024;
 
 const FLAGS: Record<string, FlagSpec> = {
   ...trainFlagSpecs(),
-  backend: { kind: 'string', choices: ['wasm', 'cpu'] },
+  backend: { kind: 'string', choices: ['wasm', 'cpu', 'webgpu'] },
+  engine: { kind: 'string', choices: ['fused', 'tfjs'] },
+  models: { kind: 'string' },
   json: { kind: 'boolean' },
 };
 
-export const trainUsage = `roar train ${trainFlagsUsage()} [--backend wasm|cpu] [--json]
-  Defaults: the reference setting of seed 000 (lr ${REFERENCE_TRAIN.learningRate}, momentum ${REFERENCE_TRAIN.momentum}, batch ${REFERENCE_TRAIN.batchSize}, ${REFERENCE_TRAIN.epochs} epochs, all 60,000 training images).`;
+export const trainUsage = `roar train ${trainFlagsUsage()} [--backend wasm|cpu|webgpu] [--engine fused|tfjs] [--models K] [--json]
+  Defaults: the reference setting of seed 000 (lr ${REFERENCE_TRAIN.learningRate}, momentum ${REFERENCE_TRAIN.momentum}, batch ${REFERENCE_TRAIN.batchSize}, ${REFERENCE_TRAIN.epochs} epochs, all 60,000 training images).
+  --engine: on WebGPU, the fused kernels (the default) or the tfjs graph; elsewhere only tfjs.
+  --models: K models trained at once, seeds seed … seed + K − 1 (1 to ${MAX_MODELS}); samples/s is summed over them.`;
+
+type Engine = 'fused' | 'tfjs';
+
+interface Trained {
+  outcome: TrainOutcome;
+  evaluations: Evaluation[];
+}
+
+/** K seeds on the tfjs engine: one model, or K as one batched graph. */
+async function trainTfjs(trainSet: MnistSplit, testSet: MnistSplit, cfgs: TrainConfig[], hooks: Omit<TrainHooks, 'fill'>): Promise<Trained> {
+  if (cfgs.length === 1) {
+    const model = createCnn(cfgs[0].seed);
+    try {
+      const outcome = await train(model, trainSet, cfgs[0], hooks);
+      return { outcome, evaluations: [await evaluate(model, testSet)] };
+    } finally {
+      disposeCnn(model);
+    }
+  }
+  const model = batchedFromWeights(cfgs.map((c) => initialWeights(c.seed)));
+  let out;
+  try {
+    out = await trainBatched(model, trainSet, cfgs.map((cfg) => ({ cfg, fill: () => {} })), hooks);
+  } finally {
+    disposeBatched(model);
+  }
+  const evaluations: Evaluation[] = [];
+  for (const w of out.weights) {
+    const single = cnnFromWeights(w);
+    evaluations.push(await evaluate(single, testSet));
+    disposeCnn(single);
+  }
+  return { outcome: out, evaluations };
+}
+
+async function trainOnFused(device: GPUDevice, trainSet: MnistSplit, testSet: MnistSplit, cfgs: TrainConfig[], hooks: Omit<TrainHooks, 'fill'>): Promise<Trained> {
+  const limit = maxModels(device, cfgs[0].batchSize);
+  if (cfgs.length > limit) throw new UsageError(`--models ${cfgs.length}: at batch ${cfgs[0].batchSize} this adapter holds at most ${limit} models at once (${Math.round(device.limits.maxStorageBufferBindingSize / 2 ** 20)} MiB per storage binding)`);
+  const gpuTrain = uploadSplit(device, trainSet);
+  const gpuTest = uploadSplit(device, testSet);
+  const model = await FusedCnn.create(device, cfgs.length, cfgs[0].batchSize);
+  try {
+    const plain = { kind: 'plain' as const, threshold: 0, mask: DEFAULT_MASK };
+    const outcome = await trainFused(model, gpuTrain, null, cfgs.map((cfg) => ({ cfg, mask: plain })), hooks);
+    const predicted = await model.predict(gpuTest, null);
+    return { outcome, evaluations: predicted.map((p) => summarise(testSet.labels, p)) };
+  } finally {
+    model.destroy();
+    gpuTrain.destroy();
+    gpuTest.destroy();
+  }
+}
 
 export async function trainCommand(argv: readonly string[]): Promise<number> {
   const f = parseFlags(argv, FLAGS);
   const cfg: TrainConfig = applyTrainFlags(REFERENCE_TRAIN, f);
   const json = f.json === true;
+  const modelsText = f.models as string | undefined;
+  const models = modelsText === undefined ? 1 : Number(modelsText);
+  if (!Number.isInteger(models) || models < 1 || models > MAX_MODELS) throw new UsageError(`--models ${JSON.stringify(modelsText)}: models trained at once, a whole number from 1 to ${MAX_MODELS}`);
+  const asked = f.engine as Engine | undefined;
   const backend = await initNodeBackend((f.backend as BackendName | undefined) ?? null);
   const log = (s: string): void => void process.stderr.write(s);
   if (backend.notice) log(`${backend.notice}\n`);
+  const device = webgpuDevice();
+  if (asked === 'fused' && !device) log(`The fused engine runs on WebGPU only; training on the tfjs engine (${backend.details}).\n`);
+  const engine: Engine = device && asked !== 'tfjs' ? 'fused' : 'tfjs';
   const mnist = loadMnistNode();
-  const model = createCnn(cfg.seed);
-  const outcome = await train(model, head(mnist.train, cfg.trainSize), cfg, {
+  const trainSet = head(mnist.train, cfg.trainSize);
+  const testSet = head(mnist.test, cfg.testSize);
+  const cfgs = Array.from({ length: models }, (_, m) => ({ ...cfg, seed: cfg.seed + m }));
+  const hooks: Omit<TrainHooks, 'fill'> = {
     reportEvery: 50,
     onProgress: (p) => {
       if (!json) log(`\repoch ${p.epoch + 1}/${cfg.epochs}  batch ${p.batch}/${p.batchesPerEpoch}  loss ${p.loss.toFixed(4)}  ${Math.round(p.samplesPerSec)} samples/s   `);
@@ -36,25 +112,28 @@ export async function trainCommand(argv: readonly string[]): Promise<number> {
     onEpochEnd: () => {
       if (!json) log('\n');
     },
-  });
-  const ev = await evaluate(model, head(mnist.test, cfg.testSize));
-  disposeCnn(model);
+  };
+  const { outcome, evaluations } = engine === 'fused' ? await trainOnFused(device!, trainSet, testSet, cfgs, hooks) : await trainTfjs(trainSet, testSet, cfgs, hooks);
+  const details = `${backend.details}, ${engine === 'fused' ? 'fused kernels' : 'tfjs engine'}`;
   const result = {
     command: 'train',
     config: cfg,
     backend: backend.name,
-    backendDetails: backend.details,
-    testAccuracy: ev.accuracy,
-    testCount: ev.count,
-    precision: ev.precision,
+    backendDetails: details,
+    engine,
+    models,
+    testAccuracy: evaluations[0].accuracy,
+    testCount: evaluations[0].count,
+    precision: evaluations[0].precision,
+    perModel: evaluations.map((e, m) => ({ seed: cfgs[m].seed, testAccuracy: e.accuracy })),
     samplesPerSec: outcome.samplesPerSec,
     trainSeconds: outcome.elapsedMs / 1000,
     numTensors: tf.memory().numTensors,
   };
   if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
-  else
-    process.stdout.write(
-      `test accuracy ${(ev.accuracy * 100).toFixed(2)} % on ${ev.count} images; ${Math.round(outcome.samplesPerSec)} samples/s on ${backend.details}; ${(outcome.elapsedMs / 1000).toFixed(1)} s training\n`,
-    );
+  else {
+    const acc = models === 1 ? `${(evaluations[0].accuracy * 100).toFixed(2)} %` : `${evaluations.map((e) => (e.accuracy * 100).toFixed(1)).join(', ')} % (seeds ${cfg.seed}–${cfg.seed + models - 1})`;
+    process.stdout.write(`test accuracy ${acc} on ${evaluations[0].count} images; ${Math.round(outcome.samplesPerSec)} samples/s${models > 1 ? ' summed' : ''} on ${details}; ${(outcome.elapsedMs / 1000).toFixed(1)} s training\n`);
+  }
   return 0;
 }

@@ -4,19 +4,24 @@
  * several with different masks. In Node on Dawn; without a GPU, on Chromium's SwiftShader (platform-notes §7).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { head, type MnistSplit } from '../data/mnist';
+import { head, type Mnist, type MnistSplit } from '../data/mnist';
 import { DEFAULT_MASK, PIXELS, REFERENCE_TRAIN, type MaskConfig, type TrainConfig } from '../defaults';
 import { createCnn, cnnFromWeights, disposeCnn, readWeights, PARAM_SPECS } from '../model/cnn';
 import { train } from '../training/train';
 import { evaluateMasked, maskedFill } from '../sweep/retrainRun';
 import { FusedCnn, uploadOrders, uploadSplit, type ModelMask } from './fusedCnn';
 import { trainFused } from './fusedTrain';
+import { FusedExecutor } from './fusedExecutor';
+import { InProcessExecutor } from '../sweep/inProcessExecutor';
+import { SweepCache } from '../sweep/sweepCache';
+import type { RetrainTask } from '../sweep/executor';
 import { loadMnistNode } from '../../node/loadMnist';
 import { nodeGpuDevice } from '../../node/nodeWebgpu';
 import { useWasmBackend } from '../../testing/wasmBackend';
 import { randomOrder } from '../../testing/randomOrder';
 
 let device: GPUDevice;
+let mnist: Mnist;
 let trainSet: MnistSplit;
 let testSet: MnistSplit;
 
@@ -25,7 +30,7 @@ beforeAll(async () => {
   const d = await nodeGpuDevice();
   if ('error' in d) throw new Error(`These tests need a WebGPU adapter: ${d.error}.`);
   device = d.device;
-  const mnist = loadMnistNode();
+  mnist = loadMnistNode();
   trainSet = head(mnist.train, 384);
   testSet = head(mnist.test, 300);
 });
@@ -139,6 +144,41 @@ describe('the fused WebGPU kernels', () => {
       split.destroy();
       gpuOrders.destroy();
     }
+  });
+});
+
+describe('the fused executor', () => {
+  it('retrains a mixed group as the tfjs executor does: runs sharing orders fused, unmasked runs fused, noisy linear imputation on tfjs', async () => {
+    const full = { train: ordersFor(head(mnist.train, 384), 7), test: ordersFor(head(mnist.test, 300), 8) };
+    const cfg = cfgOf({});
+    const task = (over: Partial<RetrainTask>): RetrainTask => ({ rankings: 'm', kind: 'retrain', threshold: 0.5, mask: DEFAULT_MASK, train: cfg, testSize: 300, testNoiseSeed: 3, ...over });
+    const tasks = [
+      task({ train: { ...cfg, seed: 1 } }),
+      task({ rankings: null, threshold: 0, train: { ...cfg, seed: 2 } }),
+      task({ threshold: 0.9, train: { ...cfg, seed: 3 } }),
+      task({ threshold: 0.3, mask: { ...DEFAULT_MASK, replacement: 'noisyLinear' }, train: { ...cfg, seed: 4 } }),
+    ];
+    const withOrders = () => {
+      const cache = new SweepCache();
+      cache.setRankings('m', full);
+      return cache;
+    };
+    const fusedCache = withOrders();
+    const fused = new FusedExecutor(mnist, device, 'wasm', fusedCache, async () => {}, 4);
+    const seen: number[] = [];
+    const got = await fused.retrainTogether(tasks, (done) => void seen.push(done));
+    fused.freeGpu();
+    const tfjs = new InProcessExecutor(mnist, 'wasm', withOrders());
+    for (const [i, t] of tasks.entries()) {
+      const want = await tfjs.retrain(t, () => {});
+      expect(got[i].evaluation.accuracy, `run ${i}`).toBeCloseTo(want.evaluation.accuracy, 2);
+      expect(got[i].lossCurve.length, `run ${i}`).toBe(want.lossCurve.length);
+      got[i].lossCurve.forEach((l, j) => expect(Math.abs(l - want.lossCurve[j]) / want.lossCurve[j], `run ${i}, point ${j}`).toBeLessThan(1e-3));
+    }
+    // Progress counts samples per run, only upwards, and never past one run's samples.
+    expect(seen.length).toBeGreaterThan(0);
+    seen.forEach((v, j) => expect(v).toBeGreaterThanOrEqual(seen[j - 1] ?? 0));
+    expect(Math.max(...seen)).toBeLessThanOrEqual(cfg.trainSize * cfg.epochs);
   });
 });
 

@@ -38,13 +38,13 @@ export class InProcessExecutor implements SweepExecutor {
   }
 
   /** Awaited between batches: honours pause and abort. */
-  private async checkpoint(): Promise<void> {
+  protected async checkpoint(): Promise<void> {
     await this.yieldToEvents();
     if (this.paused) await this.paused;
     this.controller.signal.throwIfAborted();
   }
 
-  private get signal(): AbortSignal {
+  protected get signal(): AbortSignal {
     return this.controller.signal;
   }
 
