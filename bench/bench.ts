@@ -3,7 +3,8 @@
  * the machine, into BENCHMARKS.md. Sections: training (per backend, Node and headless Chromium), pool (one
  * run vs one run per core), batched (one run vs K runs as one graph, per backend), maps (maps/s per method),
  * presets (wall time and run health of the Lecture preset, or those PRESETS=lecture,standard names, in Node and
- * Chromium), memory (tab memory of a Paper sweep).
+ * Chromium), memory (tab memory of a Paper sweep), webgpu (the fused WebGPU kernels against tfjs-backend-webgpu,
+ * K = 1 … 256 models at once, in Node on Dawn).
  * Needs a build (`npm run build`) for the browser parts. Speed is measured here, never asserted in tests.
  */
 import { describeMachine } from './machine';
@@ -16,12 +17,13 @@ import { presetBrowser, presetNode, type PresetRow } from './presets';
 import { batchedNode } from './batchedNode';
 import { batchedBrowser, startDevServer } from './batchedBrowser';
 import { memoryBrowser } from './memoryBrowser';
+import { webgpuBench } from './webgpuNode';
 import type { BatchedRow } from './batchedThroughput';
 import { PRESETS, presetConfig, type PresetId } from '../src/engine/sweep/sweepConfig';
 import { encodeConfigQuery } from '../src/share/configQuery';
 import { REFERENCE_TRAIN } from '../src/engine/defaults';
 
-const SECTIONS = ['training', 'pool', 'batched', 'maps', 'presets', 'memory'] as const;
+const SECTIONS = ['training', 'pool', 'batched', 'maps', 'presets', 'memory', 'webgpu'] as const;
 const wanted = new Set(process.argv.slice(2));
 const want = (s: (typeof SECTIONS)[number]): boolean => wanted.size === 0 || wanted.has(s);
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -104,6 +106,22 @@ async function main(): Promise<void> {
       await page.close();
       const mib = (v: number): string => `${r0(v)} MiB`;
       writeSection('BENCHMARKS.md', 'memory', `### Tab memory of a Paper-preset sweep (headless Chromium, WASM pool)\n\nMeasured ${today()} on ${machine}, Chromium ${browser!.version()}: the Paper preset (opened as a link, integrated gradients listed first so that the first wave holds the heaviest maps), run until its first retraining runs had gone on for a minute, then cancelled. Peak RSS of the tab's renderer process (page, lab worker and pool workers; shared memory counted once): **${mib(m.peakRendererMiB)}**; largest \`performance.measureUserAgentSpecificMemory()\`: ${m.peakMeasuredMiB === null ? 'not available' : mib(m.peakMeasuredMiB)}. Stopped at: "${m.reached}" after ${r0(m.seconds)} s.`);
+    }
+    if (want('webgpu')) {
+      const r = await webgpuBench([1, 4, 16, 64, 256], (l) => console.log(l));
+      const lines = ['| models at once (K) | samples per model | fused kernels, samples/s summed | tfjs-backend-webgpu, samples/s summed | fused ÷ tfjs |', '|---|---|---|---|---|'];
+      for (const row of r.rows) {
+        const k = row.groups > 1 ? `${row.models} (${row.groups} dispatch groups of ${Math.ceil(row.models / row.groups)})` : `${row.models}`;
+        lines.push(`| ${k} | ${row.samplesPerModel} | **${r0(row.fused)}** | ${row.tfjs === null ? '— (not run: minutes on this adapter)' : r0(row.tfjs)} | ${row.tfjs === null ? '—' : `${(row.fused / row.tfjs).toFixed(1)}×`} |`);
+      }
+      const best = Math.max(...r.rows.map((row) => row.fused));
+      const one = r.rows.find((row) => row.models === 1)!;
+      const hours = (rate: number): string => `${(r.paperSamples / rate / 3600).toFixed(1)} h`;
+      writeSection(
+        'BENCHMARKS.md',
+        'webgpu',
+        `### Fused WebGPU kernels vs tfjs-backend-webgpu (Node, Dawn, one device, batch 64, SGD lr 0.01)\n\nMeasured ${today()} on ${machine}; adapter: ${r.adapter}${r.software ? ' (software: a CPU emulating a GPU, so only the ratio means anything)' : ''}; limits used: ${r0(r.bindingMiB)} MiB per storage binding, ${r0(r.workgroupKiB)} KiB workgroup memory. Each K: a warm-up step, then one epoch over the first N training images per model.\n\n${lines.join('\n')}\n\nA Paper sweep trains ${(r.paperSamples / 1e6).toFixed(0)} M samples: at the fused K = 1 rate ${hours(one.fused)}, at the best summed rate (${r0(best)} samples/s) ${hours(best)}, maps not included${one.tfjs ? `; at tfjs's K = 1 rate ${hours(one.tfjs)}` : ''}.`,
+      );
     }
     console.log('wrote BENCHMARKS.md');
   } finally {

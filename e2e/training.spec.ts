@@ -74,11 +74,20 @@ test('?backend= forces a backend, and an unknown one is reported', async ({ page
   await expect(page.getByTestId('backend')).toContainText('wasm');
 });
 
-test('WebGPU smoke test: the software adapter trains a tiny setting', async ({ page }) => {
+test('WebGPU: the fused kernels train a tiny setting on the software adapter, and the page says so', async ({ page }) => {
   await openLab(page, '?backend=webgpu');
   await expect(page.getByTestId('backend')).toContainText('webgpu');
+  await expect(page.getByText(/WebGPU on google swiftshader, fused kernels/)).toBeVisible();
   await fillTraining(page, { trainSize: 128, testSize: 64, epochs: 1, batchSize: 64, learningRate: 0.01 });
   await page.getByRole('button', { name: 'Train' }).click();
   await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 150_000 });
   await expect(page.getByTestId('result-backend')).toHaveText('webgpu');
+  const onGpu = Number(await page.getByTestId('test-accuracy').getAttribute('data-value'));
+  // The same seed and data on the tfjs engine (WASM) give the same model, so the same score (one image's slack).
+  await openLab(page, '?backend=wasm');
+  await fillTraining(page, { trainSize: 128, testSize: 64, epochs: 1, batchSize: 64, learningRate: 0.01 });
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 60_000 });
+  const onWasm = Number(await page.getByTestId('test-accuracy').getAttribute('data-value'));
+  expect(Math.abs(onGpu - onWasm)).toBeLessThanOrEqual(1 / 64);
 });

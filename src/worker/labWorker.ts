@@ -12,7 +12,10 @@ import { PauseGate } from './pauseGate';
 import { resolveDigits } from './resolveDigits';
 import type { Mnist } from '../engine/data/mnist';
 import { head } from '../engine/data/mnist';
-import { createCnn, disposeCnn, type Cnn } from '../engine/model/cnn';
+import { cnnFromWeights, createCnn, disposeCnn, type Cnn } from '../engine/model/cnn';
+import { webgpuAdapterName, webgpuDevice } from '../engine/backend/webgpuDevice';
+import { FusedExecutor } from '../engine/gpu/fusedExecutor';
+import { trainAndScoreFused } from '../engine/gpu/fusedTrain';
 import { train } from '../engine/training/train';
 import { evaluate } from '../engine/training/evaluate';
 import { MODELS_PER_STEP, type BackendName, type TrainConfig } from '../engine/defaults';
@@ -47,7 +50,9 @@ const jobs = new Map<number, { controller: AbortController; gate: PauseGate; exe
 async function init(forced: BackendName | null, baseUrl: string): Promise<void> {
   dataBaseUrl = baseUrl;
   try {
-    const info = await initBrowserBackend(forced);
+    const found = await initBrowserBackend(forced);
+    // On WebGPU the fused kernels train (engine/gpu): the badge and every result's provenance say so.
+    const info = found.name === 'webgpu' ? { ...found, details: `WebGPU on ${webgpuAdapterName() ?? 'an unknown adapter'}, fused kernels` } : found;
     backendName = info.name;
     backendDetails = info.details;
     post({ type: 'backendReady', backend: info });
@@ -75,6 +80,23 @@ async function runTraining(jobId: number, config: TrainConfig, signal: AbortSign
   const { mnist, backend } = ready();
   const trainSet = head(mnist.train, config.trainSize);
   const testSet = head(mnist.test, config.testSize);
+  const device = webgpuDevice();
+  if (device) {
+    const { outcome, evaluations } = await trainAndScoreFused(device, trainSet, testSet, [config], {
+      signal,
+      onProgress: async (progress) => {
+        post({ type: 'trainProgress', jobId, progress });
+        await yieldToEvents();
+      },
+      onEpochScore: (epoch, [testAccuracy]) => post({ type: 'trainEpoch', jobId, epoch, testAccuracy, samplesSeen: (epoch + 1) * trainSet.count }),
+    });
+    const { weights, ...rest } = outcome;
+    // Maps and the gallery run on tfjs's kernels, on the same device.
+    if (model) disposeCnn(model);
+    model = cnnFromWeights(weights[0]);
+    post({ type: 'trainDone', jobId, config, outcome: rest, evaluation: evaluations[0], backend });
+    return;
+  }
   const next = createCnn(config.seed);
   try {
     const outcome = await train(next, trainSet, config, {
@@ -108,8 +130,9 @@ async function runGallery(jobId: number, request: GalleryRequest): Promise<void>
 }
 
 /**
- * One worker per core on the CPU backends; on a GPU, MODELS_PER_STEP runs batched into one model here; if
- * the workers cannot start, the sweep runs here one run at a time.
+ * One worker per core on the CPU backends; on WebGPU the fused kernels here, MODELS_PER_STEP runs per
+ * dispatch; on WebGL MODELS_PER_STEP runs batched into one model; if the workers cannot start, the sweep
+ * runs here one run at a time.
  */
 async function sweepExecutor(mnist: Mnist, backend: BackendName): Promise<{ executor: SweepExecutor; details: string | null }> {
   const n = poolSize(backend);
@@ -119,6 +142,8 @@ async function sweepExecutor(mnist: Mnist, backend: BackendName): Promise<{ exec
     if (p) return { executor: p.executor, details: p.details };
   }
   const k = MODELS_PER_STEP[backend];
+  const device = webgpuDevice();
+  if (device) return { executor: new FusedExecutor(mnist, device, backend, sweepCache, yieldToEvents, k), details: `${backendDetails} · ${k} runs per dispatch` };
   return {
     executor: new InProcessExecutor(mnist, backend, sweepCache, yieldToEvents, k),
     details: k > 1 ? `${backendDetails} · ${k} runs trained together per step` : null,

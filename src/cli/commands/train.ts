@@ -4,16 +4,16 @@
  * (seed, seed + 1, …) and reports their summed samples/s (issue 13).
  */
 import * as tf from '@tensorflow/tfjs';
-import { DEFAULT_MASK, REFERENCE_TRAIN, type BackendName, type TrainConfig } from '../../engine/defaults';
+import { REFERENCE_TRAIN, type BackendName, type TrainConfig } from '../../engine/defaults';
 import { head, type MnistSplit } from '../../engine/data/mnist';
 import { webgpuDevice } from '../../engine/backend/webgpuDevice';
-import { FusedCnn, maxModels, uploadSplit } from '../../engine/gpu/fusedCnn';
-import { trainFused } from '../../engine/gpu/fusedTrain';
+import { maxModels } from '../../engine/gpu/fusedCnn';
+import { trainAndScoreFused } from '../../engine/gpu/fusedTrain';
 import { cnnFromWeights, createCnn, disposeCnn, initialWeights } from '../../engine/model/cnn';
 import { batchedFromWeights, disposeBatched } from '../../engine/model/batchedCnn';
 import { trainBatched } from '../../engine/training/batchedTrain';
 import { train, type TrainHooks, type TrainOutcome } from '../../engine/training/train';
-import { evaluate, summarise, type Evaluation } from '../../engine/training/evaluate';
+import { evaluate, type Evaluation } from '../../engine/training/evaluate';
 import { loadMnistNode } from '../../node/loadMnist';
 import { initNodeBackend } from '../../node/nodeBackend';
 import { parseFlags, UsageError, type FlagSpec } from '../args';
@@ -71,19 +71,8 @@ async function trainTfjs(trainSet: MnistSplit, testSet: MnistSplit, cfgs: TrainC
 async function trainOnFused(device: GPUDevice, trainSet: MnistSplit, testSet: MnistSplit, cfgs: TrainConfig[], hooks: Omit<TrainHooks, 'fill'>): Promise<Trained> {
   const limit = maxModels(device, cfgs[0].batchSize);
   if (cfgs.length > limit) throw new UsageError(`--models ${cfgs.length}: at batch ${cfgs[0].batchSize} this adapter holds at most ${limit} models at once (${Math.round(device.limits.maxStorageBufferBindingSize / 2 ** 20)} MiB per storage binding)`);
-  const gpuTrain = uploadSplit(device, trainSet);
-  const gpuTest = uploadSplit(device, testSet);
-  const model = await FusedCnn.create(device, cfgs.length, cfgs[0].batchSize);
-  try {
-    const plain = { kind: 'plain' as const, threshold: 0, mask: DEFAULT_MASK };
-    const outcome = await trainFused(model, gpuTrain, null, cfgs.map((cfg) => ({ cfg, mask: plain })), hooks);
-    const predicted = await model.predict(gpuTest, null);
-    return { outcome, evaluations: predicted.map((p) => summarise(testSet.labels, p)) };
-  } finally {
-    model.destroy();
-    gpuTrain.destroy();
-    gpuTest.destroy();
-  }
+  const { onEpochEnd, ...rest } = hooks;
+  return trainAndScoreFused(device, trainSet, testSet, cfgs, { ...rest, onEpochScore: onEpochEnd });
 }
 
 export async function trainCommand(argv: readonly string[]): Promise<number> {

@@ -2,12 +2,14 @@
  * Training on the fused kernels with the same loop as the tfjs engine (training/train.ts: seeded epoch
  * orders, progress, loss curves, plateau stopping, cancellation), so a run means the same on either engine.
  */
-import type { TrainConfig } from '../defaults';
+import { DEFAULT_MASK, type TrainConfig } from '../defaults';
+import type { MnistSplit } from '../data/mnist';
+import { summarise, type Evaluation } from '../training/evaluate';
 import { initialWeights } from '../model/cnn';
 import { learningRateAt } from '../training/optimizer';
 import { trainLoop, type Stepper, type TrainHooks, type TrainOutcome } from '../training/train';
 import { batchIncompatibility } from '../training/batchedTrain';
-import type { FusedCnn, GpuOrders, GpuSplit, ModelMask } from './fusedCnn';
+import { FusedCnn, uploadSplit, type GpuOrders, type GpuSplit, type ModelMask } from './fusedCnn';
 
 export interface FusedRun {
   cfg: TrainConfig;
@@ -59,4 +61,40 @@ export async function trainFused(
   );
   const final = await model.readWeights();
   return { ...out, weights: final.map((w, m) => stoppedAt.get(m) ?? w) };
+}
+
+export interface ScoredFused {
+  outcome: FusedOutcome;
+  evaluations: Evaluation[];
+}
+
+/**
+ * K plain models (one per config) trained on `trainSet` and scored on `testSet`, both uploaded for the
+ * purpose: the base model of the page's step 1 and of `roar train`. `onEpochScore` gets each epoch's test
+ * accuracies, predicted on the GPU between epochs.
+ */
+export async function trainAndScoreFused(
+  device: GPUDevice,
+  trainSet: MnistSplit,
+  testSet: MnistSplit,
+  cfgs: readonly TrainConfig[],
+  hooks: Omit<TrainHooks, 'fill' | 'onEpochEnd'> & { onEpochScore?: (epoch: number, accuracies: number[]) => void | Promise<void> } = {},
+): Promise<ScoredFused> {
+  const gpuTrain = uploadSplit(device, trainSet);
+  const gpuTest = uploadSplit(device, testSet);
+  const model = await FusedCnn.create(device, cfgs.length, cfgs[0].batchSize);
+  const score = async (): Promise<Evaluation[]> => (await model.predict(gpuTest, null)).map((p) => summarise(testSet.labels, p));
+  try {
+    const plain = { kind: 'plain' as const, threshold: 0, mask: DEFAULT_MASK };
+    const { onEpochScore, ...rest } = hooks;
+    const outcome = await trainFused(model, gpuTrain, null, cfgs.map((cfg) => ({ cfg, mask: plain })), {
+      ...rest,
+      onEpochEnd: onEpochScore ? async (epoch) => onEpochScore(epoch, (await score()).map((e) => e.accuracy)) : undefined,
+    });
+    return { outcome, evaluations: await score() };
+  } finally {
+    model.destroy();
+    gpuTrain.destroy();
+    gpuTest.destroy();
+  }
 }

@@ -1,0 +1,103 @@
+/**
+ * The fused WebGPU kernels against tfjs-backend-webgpu, side by side in one process on one device (issue 13):
+ * samples/s summed over K models trained at once, for each K, and what that makes of a Paper sweep's
+ * training. `npx tsx bench/webgpuNode.ts [K,K,…]` prints JSON; `npm run bench -- webgpu` writes BENCHMARKS.md.
+ * On a software adapter (SwiftShader) the runs are short and tfjs stops at K = 4: it trains at a few dozen
+ * samples/s there, and the figures are for the ratio, not for any GPU.
+ */
+import { head, type Mnist } from '../src/engine/data/mnist';
+import { DEFAULT_MASK, REFERENCE_TRAIN, type TrainConfig } from '../src/engine/defaults';
+import { webgpuAdapterName, webgpuDevice } from '../src/engine/backend/webgpuDevice';
+import { FusedCnn, maxModels, uploadSplit } from '../src/engine/gpu/fusedCnn';
+import { trainFused } from '../src/engine/gpu/fusedTrain';
+import { planRuns } from '../src/engine/sweep/sweepPlan';
+import { presetConfig, withRandomBaseline } from '../src/engine/sweep/sweepConfig';
+import { loadMnistNode } from '../src/node/loadMnist';
+import { initNodeBackend } from '../src/node/nodeBackend';
+import { batchedThroughput } from './batchedThroughput';
+
+export interface WebgpuRow {
+  models: number;
+  samplesPerModel: number;
+  /** Summed samples/s; null where not measured. */
+  fused: number;
+  tfjs: number | null;
+  /** Models per dispatch, when K is more than one set of buffers holds. */
+  groups: number;
+}
+
+export interface WebgpuBench {
+  adapter: string;
+  software: boolean;
+  bindingMiB: number;
+  workgroupKiB: number;
+  rows: WebgpuRow[];
+  /** Training samples of a Paper sweep (base models and every retrain). */
+  paperSamples: number;
+}
+
+const BATCH = REFERENCE_TRAIN.batchSize;
+
+/** K models on the fused kernels, in as few groups as the device's binding limit allows; summed samples/s. */
+async function fused(device: GPUDevice, mnist: Mnist, k: number, n: number): Promise<{ rate: number; groups: number }> {
+  const per = Math.min(k, maxModels(device, BATCH));
+  const split = uploadSplit(device, head(mnist.train, n));
+  let seconds = 0;
+  let groups = 0;
+  try {
+    for (let from = 0; from < k; from += per) {
+      const size = Math.min(per, k - from);
+      const model = await FusedCnn.create(device, size, BATCH);
+      const runs = (count: number) => Array.from({ length: size }, (_, m) => ({ cfg: { ...REFERENCE_TRAIN, learningRate: 0.01, epochs: 1, trainSize: count, seed: from + m + 1 } as TrainConfig, mask: { kind: 'plain' as const, threshold: 0, mask: DEFAULT_MASK } }));
+      await trainFused(model, split, null, runs(BATCH));
+      const out = await trainFused(model, split, null, runs(n));
+      seconds += out.elapsedMs / 1000;
+      groups++;
+      model.destroy();
+    }
+  } finally {
+    split.destroy();
+  }
+  return { rate: (k * n) / seconds, groups };
+}
+
+export async function webgpuBench(ks: readonly number[], log: (line: string) => void = () => {}): Promise<WebgpuBench> {
+  const backend = await initNodeBackend('webgpu');
+  if (backend.name !== 'webgpu') throw new Error(backend.notice ?? 'WebGPU did not start.');
+  const device = webgpuDevice()!;
+  const adapter = webgpuAdapterName() ?? 'unknown adapter';
+  const software = /swiftshader|llvmpipe|lavapipe/i.test(adapter);
+  log(`WebGPU (Dawn in Node) on ${adapter}${software ? ' — a software adapter' : ''}`);
+  const mnist = loadMnistNode();
+  const rows: WebgpuRow[] = [];
+  for (const k of ks) {
+    const n = software ? (k <= 4 ? 2 * BATCH : BATCH) : 6400;
+    const f = await fused(device, mnist, k, n);
+    const tfjs = software && k > 4 ? null : (await batchedThroughput(mnist.train, [k], () => n))[0].aggregate;
+    rows.push({ models: k, samplesPerModel: n, fused: f.rate, tfjs, groups: f.groups });
+    log(`K = ${k}: fused ${Math.round(f.rate)} samples/s${f.groups > 1 ? ` (${f.groups} groups)` : ''}, tfjs ${tfjs === null ? '—' : Math.round(tfjs)}`);
+  }
+  const paper = withRandomBaseline(presetConfig('paper'));
+  const paperSamples = planRuns(paper).length * paper.retrain.trainSize * paper.retrain.epochs + paper.baseSeeds * paper.base.trainSize * paper.base.epochs;
+  return {
+    adapter,
+    software,
+    bindingMiB: device.limits.maxStorageBufferBindingSize / 2 ** 20,
+    workgroupKiB: device.limits.maxComputeWorkgroupStorageSize / 1024,
+    rows,
+    paperSamples,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const ks = (process.argv[2] ?? '1,4,16,64,256').split(',').map(Number);
+  webgpuBench(ks, (l) => console.error(l))
+    .then((r) => {
+      console.log(JSON.stringify(r));
+      process.exit(0);
+    })
+    .catch((e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    });
+}
