@@ -3,8 +3,10 @@
  * weights after training (to 1e-4 of each tensor's scale) and the same predictions, for one model and for
  * several with different masks. In Node on Dawn; without a GPU, on Chromium's SwiftShader (platform-notes §7).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { head, type Mnist, type MnistSplit } from '../data/mnist';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { fillBatch, head, type Mnist, type MnistSplit } from '../data/mnist';
+import { computeMaps } from '../attribution/computeMaps';
+import { getMethod } from '../attribution/registry';
 import { DEFAULT_MASK, PIXELS, REFERENCE_TRAIN, type MaskConfig, type TrainConfig } from '../defaults';
 import { createCnn, cnnFromWeights, disposeCnn, readWeights, PARAM_SPECS } from '../model/cnn';
 import { train } from '../training/train';
@@ -147,7 +149,73 @@ describe('the fused WebGPU kernels', () => {
   });
 });
 
+describe('input gradients on the fused kernels', () => {
+  it('give the gradient and guided-backprop maps of the tfjs methods, and the loss gradient', async () => {
+    const cfg = cfgOf({ seed: 31 });
+    const weights = await tfjsRun(cfg, null, { kind: 'plain', threshold: 0, mask: DEFAULT_MASK });
+    const images = head(testSet, 40);
+    const inputs = new Float32Array(images.count * PIXELS);
+    fillBatch(images, Uint32Array.from({ length: images.count }, (_, i) => i), inputs);
+    const model = await FusedCnn.create(device, 1, 16);
+    const tfModel = cnnFromWeights(weights);
+    try {
+      model.setWeights([weights]);
+      for (const [id, guided] of [['gradient', false], ['guidedBackprop', true]] as const) {
+        const want = await computeMaps(tfModel, images, images.count, getMethod(id), {}, 'label', 0);
+        const got = await model.inputGradients(inputs, images.labels, { guided });
+        let scale = 0;
+        let gap = 0;
+        for (let i = 0; i < want.length; i++) {
+          scale = Math.max(scale, Math.abs(want[i]));
+          gap = Math.max(gap, Math.abs(got[i] - want[i]));
+        }
+        expect(scale, id).toBeGreaterThan(0);
+        expect(gap / scale, id).toBeLessThan(1e-4);
+      }
+      // The loss gradient differs from the logit's: it is the softmax-weighted mix of every class's.
+      const wantLoss = await computeMaps(tfModel, images, images.count, getMethod('lossGradient'), {}, 'label', 0);
+      const gotLoss = await model.inputGradients(inputs, images.labels, { loss: true });
+      let scale = 0;
+      let gap = 0;
+      for (let i = 0; i < wantLoss.length; i++) {
+        scale = Math.max(scale, Math.abs(wantLoss[i]));
+        gap = Math.max(gap, Math.abs(gotLoss[i] - wantLoss[i]));
+      }
+      expect(gap / scale).toBeLessThan(1e-4);
+    } finally {
+      disposeCnn(tfModel);
+      model.destroy();
+    }
+  });
+});
+
 describe('the fused executor', () => {
+  it('ranks pixels by the gradient family as the tfjs executor does', async () => {
+    const weights = await tfjsRun(cfgOf({ seed: 41 }), null, { kind: 'plain', threshold: 0, mask: DEFAULT_MASK });
+    const fused = new FusedExecutor(mnist, device, 'wasm');
+    const tfjs = new InProcessExecutor(mnist, 'wasm');
+    await fused.setBase('b', weights);
+    await tfjs.setBase('b', weights);
+    const half = 392;
+    // The maps must come from the fused kernels, not from a fallback to tfjs that would match trivially.
+    const onGpu = vi.spyOn(FusedCnn.prototype, 'inputGradients');
+    for (const [id, rankTransform] of [['gradient', 'abs'], ['guidedBackprop', 'abs'], ['lossGradient', 'signed']] as const) {
+      const task = { method: { id, params: {} }, split: 'test' as const, from: 5, count: 30, target: 'label' as const, mapSeed: 0, mask: { ...DEFAULT_MASK, rankTransform } };
+      const got = await fused.rank(task, () => {});
+      const want = await tfjs.rank(task, () => {});
+      // Maps agree to 1e-4, so only near-equal values may swap: the top halves (the pixels a 50 % ROAR removes) agree.
+      let same = 0;
+      for (let i = 0; i < task.count; i++) {
+        const top = new Set(want.subarray(i * PIXELS, i * PIXELS + half));
+        for (const p of got.subarray(i * PIXELS, i * PIXELS + half)) if (top.has(p)) same++;
+      }
+      expect(same / (task.count * half), id).toBeGreaterThan(0.995);
+    }
+    expect(onGpu).toHaveBeenCalledTimes(3);
+    onGpu.mockRestore();
+    fused.freeGpu();
+  });
+
   it('retrains a mixed group as the tfjs executor does: runs sharing orders fused, unmasked runs fused, noisy linear imputation on tfjs', async () => {
     const full = { train: ordersFor(head(mnist.train, 384), 7), test: ordersFor(head(mnist.test, 300), 8) };
     const cfg = cfgOf({});

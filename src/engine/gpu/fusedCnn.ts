@@ -16,6 +16,8 @@ import { BACKWARD_CONV, BACKWARD_DENSE, FORWARD_CONV, FORWARD_DENSE, STEP_SLOT_B
 const ACT_ROW = 3024;
 const DENSE_ROW = 680;
 const GRAD_ROW = 2672;
+/** Where each sample's input gradient starts in its gradient row (kernels.wgsl.ts, BACKWARD_CONV). */
+const DX_OFFSET = 1888;
 /** Steps encoded into one command buffer before it is submitted. */
 export const STEPS_PER_SUBMIT = 32;
 const ADAM_BETA2 = 0.999;
@@ -385,6 +387,36 @@ export class FusedCnn {
     }
     const all = new Uint32Array(await this.read(this.out, bytes));
     return Array.from({ length: this.k }, (_, m) => Uint8Array.from(all.subarray(m * split.count, (m + 1) * split.count)));
+  }
+
+  /**
+   * d(score)/d(input) of model 0 for each of `inputs` (normalised images, n × 784): the score is the target
+   * class's logit (vanilla gradient, and guided backpropagation with `guided`) or its cross-entropy (`loss`).
+   * The building block of the gradient family of maps, on the kernels that train.
+   */
+  async inputGradients(inputs: Float32Array, targets: ArrayLike<number>, opts: { guided?: boolean; loss?: boolean } = {}): Promise<Float32Array> {
+    const n = targets.length;
+    if (inputs.length !== n * PIXELS) throw new RangeError(`${inputs.length} input values for ${n} images.`);
+    const out = new Float32Array(n * PIXELS);
+    if (this.out.size < this.rows * 4) {
+      this.out.destroy();
+      this.out = buffer(this.device, this.rows * 4);
+    }
+    const rows = new Float32Array(this.rows * ACT_ROW);
+    for (let from = 0; from < n; from += this.rows) {
+      const m = Math.min(this.rows, n - from);
+      for (let b = 0; b < m; b++) rows.set(inputs.subarray((from + b) * PIXELS, (from + b + 1) * PIXELS), b * ACT_ROW);
+      this.device.queue.writeBuffer(this.acts, 0, rows, 0, m * ACT_ROW);
+      this.device.queue.writeBuffer(this.out, 0, Uint32Array.from({ length: m }, (_, b) => targets[from + b]));
+      const offset = this.writeSlot({ n: m, from: 0, count: m, source: 2, seed: opts.loss ? 2 : 1, guided: opts.guided, inputGrad: true });
+      this.dispatch('forwardConv', offset, [this.weights, this.empty, this.empty, this.order, this.empty, this.masks, this.acts], [m, 1]);
+      this.dispatch('forwardDense', offset, [this.weights, this.acts, this.empty, this.order, this.dense, this.out], [m, 1]);
+      this.dispatch('backwardDense', offset, [this.weights, this.dense], [m, 1]);
+      this.dispatch('backwardConv', offset, [this.weights, this.acts, this.dense, this.gradAct], [m, 1]);
+      const grads = new Float32Array(await this.read(this.gradAct, m * GRAD_ROW * 4));
+      for (let b = 0; b < m; b++) out.set(grads.subarray(b * GRAD_ROW + DX_OFFSET, b * GRAD_ROW + DX_OFFSET + PIXELS), (from + b) * PIXELS);
+    }
+    return out;
   }
 
   /** Submits, then copies `bytes` of `source` back to the host. */

@@ -1,14 +1,17 @@
 /**
  * A sweep's tasks on the fused WebGPU kernels (issue 13): the base model and every retrain are trained by
- * fusedCnn.ts — K runs of one method's orders per dispatch — on the GPUDevice tfjs-backend-webgpu made, so
- * the maps (tfjs kernels on the same device) and the runs share one device and one copy of the data. What the
- * kernels do not cover (noisy linear imputation) runs on the tfjs engine, as InProcessExecutor runs it.
+ * fusedCnn.ts — K runs of one method's orders per dispatch — and the gradient family's maps come from its input
+ * gradients, on the GPUDevice tfjs-backend-webgpu made, so the other maps (tfjs kernels on the same device) and
+ * the runs share one device. What the kernels do not cover (noisy linear imputation, the other methods' maps)
+ * runs on the tfjs engine, as InProcessExecutor runs it.
  */
-import { head, type Mnist, type MnistSplit } from '../data/mnist';
-import { DEFAULT_MASK, PIXELS, type BackendName, type TrainConfig } from '../defaults';
+import { fillBatch, head, type Mnist, type MnistSplit } from '../data/mnist';
+import { DEFAULT_MASK, MNIST_TRAIN_COUNT, PIXELS, type BackendName, type TrainConfig } from '../defaults';
+import { getMethod } from '../attribution/registry';
+import { rankAll } from '../masking/ranking';
 import { cnnFromWeights, readWeights } from '../model/cnn';
 import { InProcessExecutor } from '../sweep/inProcessExecutor';
-import type { RetrainTask, TaskProgress, TrainedBase } from '../sweep/executor';
+import type { RankTask, RetrainTask, TaskProgress, TrainedBase } from '../sweep/executor';
 import type { RetrainOutcome } from '../sweep/retrainRun';
 import { SweepCache } from '../sweep/sweepCache';
 import { summarise } from '../training/evaluate';
@@ -63,6 +66,40 @@ export class FusedExecutor extends InProcessExecutor {
   override async dropRankings(key: string): Promise<void> {
     if (this.onGpu?.key === key) this.dropGpuOrders();
     await super.dropRankings(key);
+  }
+
+  /**
+   * The gradient family's orders from the fused kernels' input gradients, ranked exactly as rankSplit ranks
+   * the tfjs maps (same tie streams); other methods, and maps of the predicted class, on tfjs.
+   */
+  override async rank(task: RankTask, progress: TaskProgress): Promise<Uint16Array> {
+    const how = FUSED_MAPS[task.method.id];
+    const base = this.sweepCache.currentBase();
+    if (!how || task.target !== 'label' || !base) return super.rank(task, progress);
+    const split = task.split === 'train' ? this.data.train : this.data.test;
+    // Test images get dataset-wide indices after the training images, as in InProcessExecutor.rank.
+    const offset = task.split === 'train' ? 0 : MNIST_TRAIN_COUNT;
+    const negate = task.mask.rankTransform === 'signed' && getMethod(task.method.id).negativeFirst;
+    const model = await FusedCnn.create(this.device, 1, MAP_ROWS);
+    try {
+      model.setWeights([await readWeights(base)]);
+      const orders = new Uint16Array(task.count * PIXELS);
+      const inputs = new Float32Array(MAP_SLICE * PIXELS);
+      for (let done = 0; done < task.count; done += MAP_SLICE) {
+        const n = Math.min(MAP_SLICE, task.count - done);
+        const first = task.from + done;
+        const x = inputs.subarray(0, n * PIXELS);
+        fillBatch(split, Uint32Array.from({ length: n }, (_, i) => first + i), x);
+        const maps = await model.inputGradients(x, split.labels.subarray(first, first + n), how);
+        if (negate) for (let i = 0; i < maps.length; i++) maps[i] = -maps[i];
+        orders.set(rankAll(maps, n, task.mask.rankTransform, task.mask.tieBreak, task.mask.tieSeed, offset + first), done * PIXELS);
+        await progress(done + n);
+        await this.checkpoint();
+      }
+      return orders;
+    } finally {
+      model.destroy();
+    }
   }
 
   /** Trains `runs` together on the fused kernels; the models' weights as they finished. */
@@ -155,5 +192,15 @@ export class FusedExecutor extends InProcessExecutor {
     this.splits.clear();
   }
 }
+
+/** Methods whose maps are one input gradient (attribution/gradient.ts, guidedBackprop.ts, lossGradient.ts). */
+const FUSED_MAPS: Partial<Record<string, { guided?: boolean; loss?: boolean }>> = {
+  gradient: {},
+  guidedBackprop: { guided: true },
+  lossGradient: { loss: true },
+};
+/** Images per input-gradient dispatch, and per ranking slice (as rankMethod.ts's). */
+const MAP_ROWS = 256;
+const MAP_SLICE = 2560;
 
 const maskOf = (t: RetrainTask): ModelMask => ({ kind: t.rankings === null ? 'plain' : t.kind, threshold: t.threshold, mask: t.mask });
