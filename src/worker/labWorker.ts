@@ -45,6 +45,8 @@ const sweepCache = new SweepCache();
 let dataBaseUrl = '';
 /** Sweep workers, started at the first sweep and kept (with their caches) for the next. */
 let pool: Promise<BrowserPool | null> | null = null;
+/** On WebGPU, the fused kernels' executor, started at the first sweep and kept. */
+let fused: FusedExecutor | null = null;
 const jobs = new Map<number, { controller: AbortController; gate: PauseGate; executor?: SweepExecutor }>();
 
 async function init(forced: BackendName | null, baseUrl: string): Promise<void> {
@@ -143,7 +145,11 @@ async function sweepExecutor(mnist: Mnist, backend: BackendName): Promise<{ exec
   }
   const k = MODELS_PER_STEP[backend];
   const device = webgpuDevice();
-  if (device) return { executor: new FusedExecutor(mnist, device, backend, sweepCache, yieldToEvents, k), details: `${backendDetails} · ${k} runs per dispatch` };
+  if (device) {
+    // Kept for the next sweep with the data it put on the GPU, as the pool keeps its workers.
+    fused ??= new FusedExecutor(mnist, device, backend, sweepCache, yieldToEvents, k);
+    return { executor: fused, details: `${backendDetails} · ${k} runs per dispatch` };
+  }
   return {
     executor: new InProcessExecutor(mnist, backend, sweepCache, yieldToEvents, k),
     details: k > 1 ? `${backendDetails} · ${k} runs trained together per step` : null,
