@@ -21,7 +21,7 @@ for (const size of SIZES) {
 
     // A summary of the verdicts at the top of the page, linking down to the evidence.
     const summary = page.getByTestId('verdict-summary');
-    await expect(summary).toContainText('Gradient better than random');
+    await expect(summary).toContainText('Integrated Gradients better than random');
     expect((await summary.boundingBox())!.y).toBeLessThan(size.height);
     await summary.getByRole('link', { name: 'See the evidence' }).click();
     await expect(page.getByTestId('sweep-results')).toBeInViewport();

@@ -198,15 +198,19 @@ test('results files open by the picker; a rejected file says why and leaves the 
 
 test('the shipped reference results open at once, with their provenance', async ({ page }) => {
   await openLab(page);
-  for (const [name, ties] of [
-    [/seeded random ties/, 'seeded random order'],
-    [/ties by pixel index/, 'by pixel index'],
+  // Random ties: recomputed with run health (2 base models × 2 seeds, mask-only control); index ties: the older bundle.
+  for (const [name, ties, runs, cell] of [
+    [/seeded random ties/, 'seeded random order', 122, 'n=4'],
+    [/ties by pixel index/, 'by pixel index', 32, 'n=2'],
   ] as const) {
     await page.getByRole('button', { name }).click();
-    await expect(page.getByTestId('share-message')).toContainText('from the lab’s reference results: 32 runs');
-    await expect(page.getByTestId('sweep-chart')).toHaveAttribute('data-runs', '32');
+    await expect(page.getByTestId('share-message')).toContainText(`from the lab’s reference results: ${runs} runs`);
+    await expect(page.getByTestId('sweep-chart')).toHaveAttribute('data-runs', String(runs));
     await expect(page.getByTestId('provenance')).toContainText(ties);
     await expect(page.getByTestId('provenance')).toContainText('60,000 masked images');
-    await expect(page.getByTestId('sweep-table').locator('tr[data-method=random] td[data-threshold="0.9"]')).toContainText('n=2');
+    await expect(page.getByTestId('sweep-table').locator('tr[data-method=random] td[data-threshold="0.9"]')).toContainText(cell);
   }
+  // Where two of the four gradient runs at 90 % had not converged, the recomputed bundle withholds gradient's verdict.
+  await page.getByTestId('share-bar').getByRole('button', { name: /seeded random ties/ }).click();
+  await expect(page.getByTestId('sweep-table').locator('tr[data-method=gradient] td.verdict')).toContainText('inconclusive');
 });
