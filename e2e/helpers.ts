@@ -18,16 +18,12 @@ export async function trainQuick(page: Page): Promise<void> {
   await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 120_000 });
 }
 
-/** Settings for a sweep of a few hundred images and one seed (gradient, IG and random at 0, 50, 90 %). */
-export async function fillTinySweep(page: Page): Promise<void> {
+const TINY_SWEEP = { thresholds: '0, 50, 90', seeds: '1', retrainTrainSize: '640', retrainTestSize: '300', retrainEpochs: '1', baseTrainSize: '3000', baseEpochs: '1' };
+
+/** Settings for a sweep of a few hundred images and one seed (gradient, IG and random at 0, 50, 90 %), or smaller still. */
+export async function fillTinySweep(page: Page, over: Partial<typeof TINY_SWEEP> = {}): Promise<void> {
   const sweep = page.getByRole('region', { name: /Remove and retrain/ });
-  await sweep.locator('input[name=thresholds]').fill('0, 50, 90');
-  await sweep.locator('input[name=seeds]').fill('1');
-  await sweep.locator('input[name=retrainTrainSize]').fill('640');
-  await sweep.locator('input[name=retrainTestSize]').fill('300');
-  await sweep.locator('input[name=retrainEpochs]').fill('1');
-  await sweep.locator('input[name=baseTrainSize]').fill('3000');
-  await sweep.locator('input[name=baseEpochs]').fill('1');
+  for (const [name, value] of Object.entries({ ...TINY_SWEEP, ...over })) await sweep.locator(`input[name=${name}]`).fill(value);
 }
 
 /** How far the page scrolls sideways (0: not at all). */

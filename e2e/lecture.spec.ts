@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { fillTraining, openLab } from './helpers';
+import { fillTinySweep, fillTraining, openLab } from './helpers';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -38,13 +38,7 @@ test('the chart and the gallery download as files, and the lecture view steps th
   // The tiny sweep of sweep.spec.ts: gradient vs random, 1 seed, a few hundred images.
   const sweep = page.getByRole('region', { name: /Remove and retrain/ });
   await sweep.getByRole('checkbox', { name: 'Integrated Gradients' }).uncheck();
-  await sweep.locator('input[name=thresholds]').fill('0, 50, 90');
-  await sweep.locator('input[name=seeds]').fill('1');
-  await sweep.locator('input[name=retrainTrainSize]').fill('640');
-  await sweep.locator('input[name=retrainTestSize]').fill('300');
-  await sweep.locator('input[name=retrainEpochs]').fill('1');
-  await sweep.locator('input[name=baseTrainSize]').fill('3000');
-  await sweep.locator('input[name=baseEpochs]').fill('1');
+  await fillTinySweep(page);
   await sweep.getByRole('button', { name: 'Run sweep' }).click();
   await expect(page.getByTestId('sweep-chart')).toHaveAttribute('data-runs', '5', { timeout: 120_000 });
   await expect(sweep.getByRole('button', { name: 'Run sweep' })).toBeVisible();

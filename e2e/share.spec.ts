@@ -1,18 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { openLab } from './helpers';
+import { fillTinySweep, openLab } from './helpers';
 
 /** The tiniest sweep that still has a verdict: gradient vs random, at 0 % and 90 %, one seed, a few hundred images. */
 async function setUpTinySweep(page: Page): Promise<void> {
   const sweep = page.getByRole('region', { name: /Remove and retrain/ });
   await sweep.getByRole('checkbox', { name: 'Integrated Gradients' }).uncheck();
-  await sweep.locator('input[name=thresholds]').fill('0, 90');
-  await sweep.locator('input[name=seeds]').fill('1');
-  await sweep.locator('input[name=retrainTrainSize]').fill('320');
-  await sweep.locator('input[name=retrainTestSize]').fill('200');
-  await sweep.locator('input[name=retrainEpochs]').fill('1');
-  await sweep.locator('input[name=baseTrainSize]').fill('1000');
-  await sweep.locator('input[name=baseEpochs]').fill('1');
+  await fillTinySweep(page, { thresholds: '0, 90', retrainTrainSize: '320', retrainTestSize: '200', baseTrainSize: '1000' });
   await expect(page.getByTestId('sweep-config-errors')).toHaveCount(0);
 }
 

@@ -27,18 +27,18 @@ export class FusedExecutor extends InProcessExecutor {
   private onGpu: { key: string; train: GpuOrders; test: GpuOrders } | null = null;
 
   constructor(
-    private readonly data: Mnist,
+    mnist: Mnist,
     private readonly device: GPUDevice,
     backend: BackendName,
-    private readonly sweepCache = new SweepCache(),
+    cache = new SweepCache(),
     yieldToEvents: () => Promise<void> = async () => {},
     modelsPerStep = 16,
   ) {
-    super(data, backend, sweepCache, yieldToEvents, modelsPerStep);
+    super(mnist, backend, cache, yieldToEvents, modelsPerStep);
   }
 
   private split(which: 'train' | 'test', count: number): { cpu: MnistSplit; gpu: GpuSplit } {
-    const cpu = head(which === 'train' ? this.data.train : this.data.test, count);
+    const cpu = head(which === 'train' ? this.mnist.train : this.mnist.test, count);
     const key = `${which}:${cpu.count}`;
     let gpu = this.splits.get(key);
     if (!gpu) {
@@ -50,7 +50,7 @@ export class FusedExecutor extends InProcessExecutor {
 
   private gpuOrders(key: string, trainCount: number, testCount: number): { train: GpuOrders; test: GpuOrders } {
     if (this.onGpu?.key === key) return this.onGpu;
-    const r = this.sweepCache.getRankings(key);
+    const r = this.cache.getRankings(key);
     if (!r) throw new Error(`Rankings ${key} are not loaded.`);
     this.dropGpuOrders();
     this.onGpu = { key, train: uploadOrders(this.device, r.train.subarray(0, trainCount * PIXELS)), test: uploadOrders(this.device, r.test.subarray(0, testCount * PIXELS)) };
@@ -74,9 +74,9 @@ export class FusedExecutor extends InProcessExecutor {
    */
   override async rank(task: RankTask, progress: TaskProgress): Promise<Uint16Array> {
     const how = FUSED_MAPS[task.method.id];
-    const base = this.sweepCache.currentBase();
+    const base = this.cache.currentBase();
     if (!how || task.target !== 'label' || !base) return super.rank(task, progress);
-    const split = task.split === 'train' ? this.data.train : this.data.test;
+    const split = task.split === 'train' ? this.mnist.train : this.mnist.test;
     // Test images get dataset-wide indices after the training images, as in InProcessExecutor.rank.
     const offset = task.split === 'train' ? 0 : MNIST_TRAIN_COUNT;
     const negate = task.mask.rankTransform === 'signed' && getMethod(task.method.id).negativeFirst;
@@ -122,14 +122,14 @@ export class FusedExecutor extends InProcessExecutor {
   }
 
   override async trainBase(key: string, cfg: TrainConfig, progress: TaskProgress): Promise<TrainedBase> {
-    const cached = this.sweepCache.baseModel(key);
-    if (cached) return { weights: await readWeights(cached), lossCurve: this.sweepCache.baseLossCurve() };
+    const cached = this.cache.baseModel(key);
+    if (cached) return { weights: await readWeights(cached), lossCurve: this.cache.baseLossCurve() };
     const { gpu } = this.split('train', cfg.trainSize);
     const { out, model } = await this.trainRuns([{ cfg, mask: { kind: 'plain', threshold: 0, mask: DEFAULT_MASK } }], gpu, null, progress);
     model.destroy();
     const weights = out.weights[0];
     // The maps run on tfjs's kernels, on the same device.
-    this.sweepCache.setBaseModel(key, cnnFromWeights(weights), out.lossCurves[0]);
+    this.cache.setBaseModel(key, cnnFromWeights(weights), out.lossCurves[0]);
     return { weights, lossCurve: out.lossCurves[0] };
   }
 

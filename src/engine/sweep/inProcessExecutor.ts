@@ -22,9 +22,9 @@ export class InProcessExecutor implements SweepExecutor {
   private release: (() => void) | null = null;
 
   constructor(
-    private readonly mnist: Mnist,
+    protected readonly mnist: Mnist,
     readonly backend: BackendName,
-    private readonly cache = new SweepCache(),
+    protected readonly cache = new SweepCache(),
     /** Lets queued messages (pause, stop) in; awaited between batches. */
     private readonly yieldToEvents: () => Promise<void> = async () => {},
     /** Runs trained together as one batched model: worth it where kernel launches dominate (a GPU). */
