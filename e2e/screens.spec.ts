@@ -18,6 +18,12 @@ for (const size of SIZES) {
     const table = page.getByTestId('sweep-table');
     await expect(table).toBeVisible();
     expect(await sidewaysOverflow(page)).toBe(0);
+    // The chart's axis title is whole: inside the chart, not cut at its right edge.
+    const chart = page.getByTestId('sweep-chart');
+    const xTitle = await chart.locator('.recharts-label', { hasText: 'most important first' }).boundingBox();
+    const chartBox = await chart.boundingBox();
+    expect(xTitle!.x).toBeGreaterThanOrEqual(chartBox!.x);
+    expect(xTitle!.x + xTitle!.width).toBeLessThanOrEqual(chartBox!.x + chartBox!.width);
 
     // A summary of the verdicts at the top of the page, linking down to the evidence.
     const summary = page.getByTestId('verdict-summary');

@@ -9,6 +9,8 @@ import { LECTURE_PHONE, useMediaQuery } from '../useMediaQuery';
 const LARGE_INK = { fill: '#fff', fontSize: 24 };
 const PHONE_INK = { fill: '#fff', fontSize: 15 };
 
+const NARROW = '(max-width: 480px)';
+
 /** The page's look, and the lecture view's thick lines and roomy margins. */
 const LOOKS = {
   page: { height: 320 as number | `${number}%`, grid: '#ddd', line: 2.5, dashed: 1.5, dot: 4, margin: { top: 12, right: 20, bottom: 30, left: 8 }, yWidth: 64, xOffset: -22, axisHeight: 30 },
@@ -48,6 +50,9 @@ export function SweepChart(props: { summary: MethodSummary[]; thresholds: number
   // The lecture view on a phone keeps its colours but not its projector-sized type.
   const phone = useMediaQuery(LECTURE_PHONE) && large;
   const look = phone ? LOOKS.phone : large ? LOOKS.large : LOOKS.page;
+  // Under ~480 px the whole title is wider than the plot it is centred under; the short one fits.
+  const narrow = useMediaQuery(NARROW);
+  const xTitle = `% of pixels ${mode === 'roar' ? 'removed' : 'kept'}, most important first`;
   const percent = (t: number): number => Math.round(t * 1000) / 10;
   const dimmed = (key: string): boolean => highlight !== undefined && key !== highlight;
   // Dimmed, not hidden: the highlighted method is still read against the others (on black, less than 0.4 vanishes).
@@ -76,7 +81,7 @@ export function SweepChart(props: { summary: MethodSummary[]; thresholds: number
               tick={ink}
               stroke={ink?.fill}
               height={look.axisHeight}
-              label={{ value: mode === 'roar' ? '% of pixels removed, most important first' : '% of pixels kept, most important first', position: 'insideBottom', offset: look.xOffset, ...ink }}
+              label={{ value: narrow ? xTitle.replace('of pixels ', '') : xTitle, position: 'insideBottom', offset: look.xOffset, ...ink }}
             />
             <YAxis domain={[0, 100]} unit=" %" width={look.yWidth} tick={ink} stroke={ink?.fill} label={{ value: 'test accuracy', angle: -90, position: 'insideLeft', offset: 0, style: { textAnchor: 'middle' }, ...ink }} />
             <Tooltip
