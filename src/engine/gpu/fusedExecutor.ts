@@ -11,14 +11,12 @@ import { getMethod } from '../attribution/registry';
 import { rankAll } from '../masking/ranking';
 import { cnnFromWeights, readWeights } from '../model/cnn';
 import { InProcessExecutor } from '../sweep/inProcessExecutor';
-import type { RankTask, RetrainTask, TaskProgress, TrainedBase } from '../sweep/executor';
+import { sweepCancelled, type RankTask, type RetrainTask, type TaskProgress, type TrainedBase } from '../sweep/executor';
 import type { RetrainOutcome } from '../sweep/retrainRun';
 import { SweepCache } from '../sweep/sweepCache';
 import { summarise } from '../training/evaluate';
 import { FusedCnn, fusedCanMask, maxModels, uploadOrders, uploadSplit, type GpuOrders, type GpuSplit, type ModelMask } from './fusedCnn';
 import { trainFused, type FusedRun } from './fusedTrain';
-
-const aborted = (): DOMException => new DOMException('The sweep was cancelled.', 'AbortError');
 
 export class FusedExecutor extends InProcessExecutor {
   /** The splits on the GPU, by size: a sweep trains and tests on fixed sizes, so there are one or two of each. */
@@ -113,7 +111,7 @@ export class FusedExecutor extends InProcessExecutor {
           await this.checkpoint();
         },
       });
-      if (out.stopped) throw aborted();
+      if (out.stopped) throw sweepCancelled();
       return { out, model };
     } catch (e) {
       model.destroy();

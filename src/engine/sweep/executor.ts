@@ -80,3 +80,6 @@ export interface SweepExecutor {
   /** Stops every running task; they reject with an AbortError. */
   abort(): void;
 }
+
+/** What a cancelled sweep's tasks throw: an AbortError, as AbortSignal.throwIfAborted gives. */
+export const sweepCancelled = (): DOMException => new DOMException('The sweep was cancelled.', 'AbortError');

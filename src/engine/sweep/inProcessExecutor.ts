@@ -10,10 +10,8 @@ import { rankSplit } from './rankMethod';
 import { evaluateMasked, retrainRun } from './retrainRun';
 import { retrainTogether } from './retrainTogether';
 import { SweepCache } from './sweepCache';
-import type { EvaluateTask, RankTask, RetrainTask, SweepExecutor, TaskProgress, TrainedBase } from './executor';
+import { sweepCancelled, type EvaluateTask, type RankTask, type RetrainTask, type SweepExecutor, type TaskProgress, type TrainedBase } from './executor';
 import type { Evaluation } from '../training/evaluate';
-
-const aborted = (): DOMException => new DOMException('The sweep was cancelled.', 'AbortError');
 
 export class InProcessExecutor implements SweepExecutor {
   readonly parallelism = 1;
@@ -61,7 +59,7 @@ export class InProcessExecutor implements SweepExecutor {
     });
     if (out.stopped) {
       model.vars.forEach((v) => v.dispose());
-      throw aborted();
+      throw sweepCancelled();
     }
     this.cache.setBaseModel(key, model, out.lossCurves[0]);
     return { weights: await readWeights(model), lossCurve: out.lossCurves[0] };
@@ -157,7 +155,7 @@ export class InProcessExecutor implements SweepExecutor {
 
   abort(): void {
     this.resume();
-    this.controller.abort(aborted());
+    this.controller.abort(sweepCancelled());
     // Later tasks (a resumed sweep) start with a fresh signal.
     this.controller = new AbortController();
   }

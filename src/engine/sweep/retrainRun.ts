@@ -12,6 +12,7 @@ import { deriveSeed, makeRng, type Rng } from '../random';
 import type { RunKind } from './sweepPlan';
 import { predictClasses, summarise, type Evaluation } from '../training/evaluate';
 import { train, type TrainHooks } from '../training/train';
+import { sweepCancelled } from './executor';
 
 /** Scores `model` on `test` masked at `threshold` (null orders: unmasked), or on its removal patterns. */
 export async function evaluateMasked(
@@ -77,7 +78,7 @@ export async function retrainRun(
   const model = createCnn(cfg.seed);
   try {
     const out = await train(model, train_, cfg, { ...hooks, fill: maskedFill(train_, orders?.train ?? null, kind, threshold, mask, cfg.seed) });
-    if (out.stopped) throw new DOMException('The sweep was cancelled.', 'AbortError');
+    if (out.stopped) throw sweepCancelled();
     const evaluation = await evaluateMasked(model, test, orders?.test ?? null, threshold, mask, testNoiseSeed, kind);
     return { evaluation, samplesPerSec: out.samplesPerSec, seconds: out.elapsedMs / 1000, lossCurve: out.lossCurves[0], epochsTrained: out.epochsTrained[0] };
   } finally {

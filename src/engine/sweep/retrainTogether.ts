@@ -11,6 +11,7 @@ import { trainBatched } from '../training/batchedTrain';
 import type { TrainHooks } from '../training/train';
 import { evaluateMasked, maskedFill, type RetrainOutcome } from './retrainRun';
 import type { RunKind } from './sweepPlan';
+import { sweepCancelled } from './executor';
 
 export interface RunToTrain {
   orders: { train: Uint16Array; test: Uint16Array } | null;
@@ -36,7 +37,7 @@ export async function retrainTogether(
       runs.map((r) => ({ cfg: r.cfg, fill: maskedFill(train_, r.orders?.train ?? null, r.kind, r.threshold, r.mask, r.cfg.seed) })),
       hooks,
     );
-    if (out.stopped) throw new DOMException('The sweep was cancelled.', 'AbortError');
+    if (out.stopped) throw sweepCancelled();
   } finally {
     disposeBatched(model);
   }
