@@ -192,10 +192,10 @@ test('results files open by the picker; a rejected file says why and leaves the 
 
 test('the shipped reference results open at once, with their provenance', async ({ page }) => {
   await openLab(page);
-  // Random ties: recomputed with run health (2 base models × 2 seeds, mask-only control); index ties: the older bundle.
+  // Both recomputed with run health: 2 base models × 2 seeds and the mask-only control.
   for (const [name, ties, runs, cell] of [
     [/seeded random ties/, 'seeded random order', 122, 'n=4'],
-    [/ties by pixel index/, 'by pixel index', 32, 'n=2'],
+    [/ties by pixel index/, 'by pixel index', 122, 'n=4'],
   ] as const) {
     await page.getByRole('button', { name }).click();
     await expect(page.getByTestId('share-message')).toContainText(`from the lab’s reference results: ${runs} runs`);
@@ -207,4 +207,7 @@ test('the shipped reference results open at once, with their provenance', async 
   // Where two of the four gradient runs at 90 % had not converged, the recomputed bundle withholds gradient's verdict.
   await page.getByTestId('share-bar').getByRole('button', { name: /seeded random ties/ }).click();
   await expect(page.getByTestId('sweep-table').locator('tr[data-method=gradient] td.verdict')).toContainText('inconclusive');
+  // Under index ties IG's four 90 % runs predict one class (11.3 %): no longer counted as significant, its verdict is withheld.
+  await page.getByTestId('share-bar').getByRole('button', { name: /ties by pixel index/ }).click();
+  await expect(page.getByTestId('sweep-table').locator('tr[data-method=integratedGradients] td.verdict')).toContainText('inconclusive');
 });
