@@ -2,7 +2,8 @@
  * `roar sweep`: the remove-and-retrain sweep in Node on the same engine as the page. Progress goes to
  * stderr; the results bundle (the file the page imports) goes to --out.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { platform, arch, cpus, availableParallelism } from 'node:os';
 import { MODELS_PER_STEP, type BackendName } from '../../engine/defaults';
 import { webgpuDevice } from '../../engine/backend/webgpuDevice';
@@ -23,6 +24,7 @@ import { startNodePool, type NodePool } from '../../node/nodePool';
 import { fieldFlag, parseFlags, UsageError, type FlagSpec } from '../args';
 import { applyTrainFlags, trainFlagSpecs } from '../trainFlags';
 import { pct } from '../../engine/percent';
+import { parseBundleJson } from '../../share/bundleJson';
 
 /** Flags for the sweep's own settings and its masking rule, each read by its field (engine/sweep/sweepConfig.ts). */
 const SETTING_FLAGS: Record<string, string> = {
@@ -54,13 +56,15 @@ const FLAGS: Record<string, FlagSpec> = {
   backend: { kind: 'string', choices: ['wasm', 'cpu', 'webgpu'] },
   workers: { kind: 'string' },
   out: { kind: 'string' },
+  resume: { kind: 'string' },
   title: { kind: 'string' },
   json: { kind: 'boolean' },
 };
 
-export const sweepUsage = `roar sweep --preset ${Object.keys(PRESETS).join('|')} [--methods id,id(param:value),…] [--thresholds 0,10,30,50,70,90] [--seeds N] [--base-seeds B] [--mode roar|kar] [--tie-break random|index] [--tie-seed S] [--rank abs|square|signed] [--replacement mean|black|white|imageMean|noisyLinear] [--target label|predicted] [--map-seed S] [--train-size N] [--test-size N] [--lr X] [--base-… | --retrain-… any training flag of roar train] [--no-retrain] [--mask-only | --no-mask-only] [--backend wasm|cpu|webgpu] [--workers N] [--out results.json] [--title text] [--json]
+export const sweepUsage = `roar sweep --preset ${Object.keys(PRESETS).join('|')} [--methods id,id(param:value),…] [--thresholds 0,10,30,50,70,90] [--seeds N] [--base-seeds B] [--mode roar|kar] [--tie-break random|index] [--tie-seed S] [--rank abs|square|signed] [--replacement mean|black|white|imageMean|noisyLinear] [--target label|predicted] [--map-seed S] [--train-size N] [--test-size N] [--lr X] [--base-… | --retrain-… any training flag of roar train] [--no-retrain] [--mask-only | --no-mask-only] [--backend wasm|cpu|webgpu] [--workers N] [--out results.json] [--resume results.json] [--title text] [--json]
   --base-seeds: base models (seeds base.seed, base.seed + 1, …), each with its own maps and retrains.
   --train-size, --test-size: the retraining images; --lr: both trainings' learning rate.
+  --resume: a bundle an earlier sweep with the same settings wrote: its runs are kept and only the missing ones run.
   --mask-only: also train on the removal pattern alone (how much the mask's shape gives away).
   --workers: worker threads, one per core by default (${availableParallelism()} here); on --backend webgpu one thread drives the GPU and the fused kernels train ${MODELS_PER_STEP.webgpu} runs at once.
   Thresholds are percentages of the 784 pixels. Methods: ${METHOD_IDS.join(', ')} (random is always added).`;
@@ -96,6 +100,8 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
     finishedAt: null,
     device: `Node ${process.version}, ${platform()} ${arch()}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}`,
   });
+  const prior = typeof f.resume === 'string' ? resumable(f.resume, full, backend.name) : null;
+  if (prior) results = { ...prior, provenance: { ...prior.provenance, finishedAt: null } };
   // On WebGPU one thread drives the GPU (workers would only share it): the fused kernels train MODELS_PER_STEP runs at once.
   const device = webgpuDevice();
   const fused = device ? new FusedExecutor(mnist, device, backend.name, undefined, undefined, MODELS_PER_STEP.webgpu) : null;
@@ -105,8 +111,12 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   const tty = process.stderr.isTTY;
   let lastLine = 0;
   const started = Date.now();
-  process.stderr.write(`sweep: ${planRuns(full).length} retraining runs on ${results.provenance.backendDetails}\n`);
+  const plan = planRuns(full);
+  const completed = new Set(prior?.runs.map((r) => r.key));
+  const kept = plan.filter((r) => completed.has(r.key)).length;
+  process.stderr.write(`sweep: ${plan.length} retraining runs${prior ? ` (${kept} kept from ${f.resume})` : ''} on ${results.provenance.backendDetails}\n`);
   const outcome = await runSweep(mnist, full, backend.name, {
+    completed,
     executor: fused ?? pool?.executor,
     onProgress: (p) => {
       const now = Date.now();
@@ -142,4 +152,25 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   if (f.json === true) process.stdout.write(`${JSON.stringify(bundle)}\n`);
   else process.stdout.write(`${formatSummary(summary, full.thresholds, results.bases)}\n`);
   return outcome.cancelled ? 1 : 0;
+}
+
+/**
+ * The results of the bundle at `file`, to resume: it must come from this engine and backend and hold the same
+ * sweep (runs are identified by their keys, which only mean the same numbers under the same settings).
+ */
+function resumable(file: string, config: SweepConfig, backend: BackendName): SweepResults {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`--resume ${file}: cannot read it (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const read = parseBundleJson(text, `--resume ${file}`);
+  if ('error' in read) throw new UsageError(read.error);
+  const prior = read.bundle.results;
+  const differing = (Object.keys(config) as (keyof SweepConfig)[]).filter((k) => !isDeepStrictEqual(prior.config[k], config[k]));
+  if (differing.length) throw new UsageError(`--resume ${file}: its sweep differs from this one in ${differing.join(', ')}; give the preset and flags that made it.`);
+  if (prior.provenance.engineVersion !== ENGINE_VERSION) throw new UsageError(`--resume ${file}: made by engine ${prior.provenance.engineVersion}, whose numbers this engine (${ENGINE_VERSION}) does not reproduce; run the sweep afresh.`);
+  if (prior.provenance.backend !== backend) throw new UsageError(`--resume ${file}: computed on ${prior.provenance.backend}, not ${backend}; resume it on the same backend.`);
+  return prior;
 }

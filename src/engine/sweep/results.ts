@@ -4,7 +4,7 @@ import type { RunHealth } from '../training/health';
 import type { SweepConfig } from './sweepConfig';
 import type { RunKind } from './sweepPlan';
 
-export const ENGINE_VERSION = '0.2.0';
+export const ENGINE_VERSION = '0.3.0';
 
 export interface RunResult {
   key: string;

@@ -20,7 +20,7 @@ import { runHealth } from '../training/health';
 import { SweepCache, type Rankings } from './sweepCache';
 import { withRandomBaseline, type SweepConfig } from './sweepConfig';
 import { methodKey, methodWords } from '../attribution/methodSpec';
-import { baseSeedsOf, isUnmasked, planRuns, UNMASKED, type RunSpec } from './sweepPlan';
+import { baseSeedsOf, isUnmasked, mapSeedOf, planRuns, UNMASKED, type RunSpec } from './sweepPlan';
 import { planWaves } from './sweepWaves';
 import type { SweepCheckpoints } from './checkpoints';
 
@@ -188,12 +188,13 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
       const specs = new Map(config.methods.map((spec, i) => [methodKey(spec), { spec, rows: mapRows[i] }]));
       const waves = planWaves([...specs.keys()], trainCount + testCount, hooks.rankingsBudget);
       const first = baseSeed === config.base.seed;
+      const mapSeed = mapSeedOf(config, baseSeed);
       for (const [w, wave] of waves.entries()) {
         // 2. Rankings of every train and test image, per method, sliced over the executor's workers.
         const rankingKeys = new Map<string, string>();
         for (const key of wave) {
           const { spec, rows } = specs.get(key)!;
-          const rkey = `${baseKey}|${key}|${config.target}|${config.mapSeed}|${JSON.stringify(config.mask)}|${trainCount}|${testCount}`;
+          const rkey = `${baseKey}|${key}|${config.target}|${mapSeed}|${JSON.stringify(config.mask)}|${trainCount}|${testCount}`;
           rankingKeys.set(key, rkey);
           const started = Date.now();
           let r = cache.getRankings(rkey) ?? (await restored(rkey));
@@ -204,7 +205,7 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
             );
             await Promise.all(
               tasks.map(async (t) => {
-                const orders = await exec.rank({ method: spec, split: t.split, from: t.from, count: t.count, target: config.target, mapSeed: config.mapSeed, mask: config.mask }, (done) => {
+                const orders = await exec.rank({ method: spec, split: t.split, from: t.from, count: t.count, target: config.target, mapSeed, mask: config.mask }, (done) => {
                   t.done = done;
                   const all = tasks.reduce((a, x) => a + x.done, 0);
                   workDone = finished() + all * rows;

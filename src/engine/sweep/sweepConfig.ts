@@ -170,7 +170,7 @@ export const SWEEP_FIELDS: Fields<Pick<SweepConfig, 'methods' | 'thresholds' | '
     integer: true,
   }),
   target: choiceField<TargetMode>({ label: 'Maps explain', hint: 'The class each map explains: the true label (seed 000, ROAD) or the prediction (Hooker’s code).', words: { label: 'the true label', predicted: 'the predicted class' } }),
-  mapSeed: numberField({ label: 'Map seed', hint: 'Seeds the maps’ own randomness (SmoothGrad noise, the random baseline).', ...SEED_FIELD_LIMITS }),
+  mapSeed: numberField({ label: 'Map seed', hint: 'Seeds the maps’ own randomness (SmoothGrad noise, the random baseline); each further base model adds one, so it gets random maps of its own.', ...SEED_FIELD_LIMITS }),
   noRetrain: booleanField({ label: 'No retraining', hint: 'Also score the base model on the masked test images (Hooker’s control).' }),
   maskOnly: booleanField({ label: 'Mask only', hint: 'Also train a model on the removal pattern alone: how much of the digit the mask’s shape gives away.' }),
 };

@@ -40,6 +40,16 @@ export function baseSeedsOf(config: SweepConfig): number[] {
   return Array.from({ length: config.baseSeeds }, (_, b) => config.base.seed + b);
 }
 
+/**
+ * The seed of base model `baseSeed`'s maps: the map seed plus the base model's place, as base seeds count
+ * from base.seed. A base model of its own is a fresh draw of every random map (the random baseline, SmoothGrad's
+ * noise); one seed for all would repeat the random baseline's runs on every base model and count them as
+ * independent (Welch's test on n = B·seeds runs that hold only `seeds` distinct ones).
+ */
+export function mapSeedOf(config: SweepConfig, baseSeed: number): number {
+  return config.mapSeed + (baseSeed - config.base.seed);
+}
+
 export function planRuns(config: SweepConfig): RunSpec[] {
   const runs: RunSpec[] = [];
   const add = (kind: RunKind, method: string, threshold: number, seed: number, baseSeed: number | null): void =>
