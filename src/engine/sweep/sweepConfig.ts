@@ -209,6 +209,6 @@ export function sweepConfigErrors(c: unknown): string[] {
 }
 
 /** The configuration as run: the random baseline added when missing (science.md §4 compares against it). */
-export function withRandomBaseline(c: SweepConfig): SweepConfig {
+export function withRandomBaseline<C extends { methods: MethodSpec[] }>(c: C): C {
   return c.methods.some((m) => m.id === 'random') ? c : { ...c, methods: [...c.methods, { id: 'random', params: {} }] };
 }

@@ -1,0 +1,47 @@
+/** `roar evaluate`: the no-retrain metrics through the CLI, as the JSON the issue names, and its refusals. */
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/roar.ts', 'evaluate', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+  });
+}
+
+describe('roar evaluate', () => {
+  it('prints one { method, metric, auc, curve } entry per method and metric, random added', async () => {
+    const { code, stdout } = await run(['--methods', 'gradient', '--metric', 'deletion,road', '--images', '30', '--fractions', '0,50,100', '--train-size', '4000', '--lr', '0.05', '--json']);
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout) as { metrics: { method: string; metric: string; auc: number; curve: { fraction: number; value: number }[] }[]; baseAccuracy: number; baseHealth: { flags: string[] } };
+    expect(r.metrics.map((m) => `${m.method}:${m.metric}`)).toEqual(['gradient:deletion', 'gradient:roadMorf', 'gradient:roadLerf', 'random:deletion', 'random:roadMorf', 'random:roadLerf']);
+    for (const m of r.metrics) {
+      expect(m.curve.map((p) => p.fraction)).toEqual([0, 0.5, 1]);
+      // Even steps: the auc is the trapezoid mean of the three points.
+      expect(m.auc).toBeCloseTo((m.curve[0].value / 2 + m.curve[1].value + m.curve[2].value / 2) / 2, 10);
+    }
+    expect(r.baseAccuracy).toBeGreaterThan(0.5);
+    expect(r.baseHealth.flags).not.toContain('chance');
+    expect(r.baseHealth.flags).not.toContain('collapsed');
+  }, 120_000);
+
+  it('warns that the metrics say nothing when the base model learnt nothing', async () => {
+    const { code, stdout } = await run(['--methods', 'gradient', '--metric', 'deletion', '--images', '30', '--fractions', '0,100', '--train-size', '200', '--lr', '0.0001']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Warning: the base model did not learn \((collapsed|chance)/);
+  }, 120_000);
+
+  it('names the flag and what it allows when a value is wrong', async () => {
+    const bad = await run(['--methods', 'gradient', '--metric', 'deletion,wobble']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Metrics: one or more of perturbation, deletion, insertion, road, comma-separated, each once; “⁨wobble⁩” is not one of them.');
+    const cut = await run(['--methods', 'gradient', '--fractions', '0,50']);
+    expect(cut.code).toBe(2);
+    expect(cut.stderr).toContain('the first must be 0 and the last 100');
+  }, 60_000);
+});
