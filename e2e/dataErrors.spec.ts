@@ -5,7 +5,7 @@ test('a missing MNIST file gives a clear message, not a blank page', async ({ pa
   await page.goto('/');
   await expect(page.getByTestId('data-error')).toContainText('train-labels-idx1-ubyte.gz is missing (HTTP 404)', { timeout: 60_000 });
   await expect(page.getByRole('heading', { name: 'ROAR Lab' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Train' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
 });
 
 test('a corrupt MNIST file (wrong magic number) names the problem', async ({ page, context }) => {

@@ -27,7 +27,7 @@ test('before a model exists, Show maps is disabled and says why; an empty drawin
 test('with a trained model, a student compares methods on a test digit and on a digit they draw', async ({ page }) => {
   await openLab(page);
   await fillTraining(page, { trainSize: 6000, testSize: 1000, epochs: 1, learningRate: 0.01 });
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 120_000 });
 
   const g = gallery(page);

@@ -14,7 +14,7 @@ export async function fillTraining(page: Page, values: Record<string, string | n
 /** A quick base model: enough to show maps, in a few seconds. */
 export async function trainQuick(page: Page): Promise<void> {
   await fillTraining(page, { trainSize: 3000, testSize: 500, epochs: 1, learningRate: 0.01 });
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 120_000 });
 }
 

@@ -27,7 +27,7 @@ test('the chart and the gallery download as files, and the lecture view steps th
 
   // A quick model and a gallery of gradient and random at 0, 50 and 90 %.
   await fillTraining(page, { trainSize: 6000, testSize: 1000, epochs: 1, learningRate: 0.01 });
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 120_000 });
   const gallery = page.getByRole('region', { name: /Explore attribution maps/ });
   for (const m of [/^Integrated Gradients/, /^Guided Backprop/, /^SmoothGrad²/]) await gallery.getByRole('checkbox', { name: m }).uncheck();

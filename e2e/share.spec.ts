@@ -119,7 +119,7 @@ test('a broken link names each bad field, keeps the defaults, and the lab still 
 
   await page.fill('input[name=trainSize]', '256');
   await page.fill('input[name=testSize]', '100');
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 60_000 });
 });
 

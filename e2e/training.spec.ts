@@ -15,7 +15,7 @@ test('a newcomer trains the CNN and watches it learn while the page stays respon
 
   await fillTraining(page, { trainSize: 12000, testSize: 2000, epochs: 1, learningRate: 0.01 });
   const longTasksBefore = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.length);
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
 
   // The chart grows point by point while the worker trains.
@@ -41,19 +41,19 @@ test('bad settings say what is allowed and block training until fixed', async ({
   await openLab(page);
   await page.fill('input[name=batchSize]', '0');
   await expect(page.getByText('Batch size: a whole number from 1 to 4096; 0 is out of range.')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Train' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
   await page.fill('input[name=learningRate]', 'fast');
   await expect(page.getByText(/Learning rate: a number from 0.000001 to 1/)).toBeVisible();
   await page.fill('input[name=batchSize]', '64');
   await page.fill('input[name=learningRate]', '0.01');
-  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
 });
 
 test('Stop keeps the partly trained model and its scores', async ({ page }) => {
   await openLab(page);
   await page.getByRole('button', { name: /Paper setting/ }).click();
   await fillTraining(page, { testSize: 1000 });
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   const chart = page.getByTestId('train-chart');
   await expect.poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
   await page.getByRole('button', { name: 'Stop' }).click();
@@ -63,7 +63,7 @@ test('Stop keeps the partly trained model and its scores', async ({ page }) => {
   expect(accuracy).toBeGreaterThanOrEqual(0);
   expect(accuracy).toBeLessThanOrEqual(1);
   await expect(page.getByText(/1,000 test images · 0 epoch\(s\)/)).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
 });
 
 test('?backend= forces a backend, and an unknown one is reported', async ({ page }) => {
@@ -79,14 +79,14 @@ test('WebGPU: the fused kernels train a tiny setting on the software adapter, an
   await expect(page.getByTestId('backend')).toContainText('webgpu');
   await expect(page.getByText(/WebGPU on google swiftshader, fused kernels/)).toBeVisible();
   await fillTraining(page, { trainSize: 128, testSize: 64, epochs: 1, batchSize: 64, learningRate: 0.01 });
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 150_000 });
   await expect(page.getByTestId('result-backend')).toHaveText('webgpu');
   const onGpu = Number(await page.getByTestId('test-accuracy').getAttribute('data-value'));
   // The same seed and data on the tfjs engine (WASM) give the same model, so the same score (one image's slack).
   await openLab(page, '?backend=wasm');
   await fillTraining(page, { trainSize: 128, testSize: 64, epochs: 1, batchSize: 64, learningRate: 0.01 });
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 60_000 });
   const onWasm = Number(await page.getByTestId('test-accuracy').getAttribute('data-value'));
   expect(Math.abs(onGpu - onWasm)).toBeLessThanOrEqual(1 / 64);

@@ -21,6 +21,10 @@ import type { LabClient } from '../worker/labClient';
 import type { WorkerEvent, WorkerRequest } from '../worker/protocol';
 import { checkGalleryForm, type GalleryForm } from './galleryForm';
 import { galleryOnEvent, initialGallery, type GalleryState } from './galleryState';
+import { initialMetrics, metricsOnEvent, type MetricsState } from './metricsState';
+import { DEFAULT_METRICS_REQUEST, METRICS_FIELDS, type MetricsRequest } from '../engine/metrics/metricsRequest';
+import type { MetricId } from '../engine/metrics/metricCatalog';
+import { parseText } from '../engine/config/field';
 import { editForm, formOf } from './settingsForm';
 import type { SweepStorage } from './sweepStorage';
 import { initialSweep, type ShareMessage, type SweepState } from './sweepState';
@@ -57,6 +61,7 @@ export class Lab {
   readonly training: StoreApi<TrainingState> = createStore<TrainingState>()(() => initialTraining());
   readonly gallery: StoreApi<GalleryState> = createStore<GalleryState>()(() => initialGallery());
   readonly sweep: StoreApi<SweepState> = createStore<SweepState>()(() => initialSweep());
+  readonly metrics: StoreApi<MetricsState> = createStore<MetricsState>()(() => initialMetrics());
   /** The notices of the link the page was opened with (bad or unknown settings), or null. */
   readonly linkNotice: string | null;
 
@@ -89,6 +94,8 @@ export class Lab {
     if (t) this.training.setState(t);
     const g = galleryOnEvent(this.gallery.getState(), e);
     if (g) this.gallery.setState(g);
+    const m = metricsOnEvent(this.metrics.getState(), e);
+    if (m) this.metrics.setState(m);
     this.sweepOnEvent(e);
   }
 
@@ -145,6 +152,7 @@ export class Lab {
     if (!t.model) return 'Train a base model first (step 1): the maps explain its decisions.';
     if (t.status !== 'idle') return 'Wait for the training to finish: the maps explain the finished model.';
     if (this.sweep.getState().status !== 'idle') return 'Wait for the sweep to finish, or cancel it: the lab computes one thing at a time.';
+    if (this.metrics.getState().status !== 'idle') return 'Wait for the metrics to finish, or stop them: the lab computes one thing at a time.';
     return null;
   }
 
@@ -156,6 +164,52 @@ export class Lab {
     const jobId = this.nextJobId();
     this.gallery.setState({ status: 'computing', jobId, pending: request, error: null });
     this.send({ type: 'gallery', jobId, request });
+  }
+
+  // ——— Metrics without retraining (step 4) ———
+
+  setMetricsImages(text: string): void {
+    const r = parseText(METRICS_FIELDS.images, text);
+    this.metrics.setState({ imagesText: text, imagesError: 'error' in r ? r.error : null });
+  }
+
+  showMetric(id: MetricId): void {
+    this.metrics.setState({ shown: id });
+  }
+
+  /** Why the metrics cannot be computed now, in words, or null. */
+  metricsBlocked(): string | null {
+    const t = this.training.getState();
+    if (!t.model) return 'Train a base model first (step 1): the metrics score its decisions.';
+    if (t.status !== 'idle') return 'Wait for the training to finish: the metrics score the finished model.';
+    if (this.sweep.getState().status !== 'idle') return 'Wait for the sweep to finish, or cancel it: the lab computes one thing at a time.';
+    if (this.gallery.getState().status !== 'idle') return 'Wait for the maps to finish.';
+    return null;
+  }
+
+  /** The request the metrics would send: the sweep's methods and masking rule, so both charts compare the same. */
+  metricsRequest(): MetricsRequest | null {
+    const m = this.metrics.getState();
+    const images = parseText(METRICS_FIELDS.images, m.imagesText);
+    if ('error' in images) return null;
+    const { methods, mask, target, mapSeed } = this.sweep.getState().config;
+    return { ...DEFAULT_METRICS_REQUEST, images: images.value, methods, mask, target, mapSeed };
+  }
+
+  computeMetrics(): void {
+    const m = this.metrics.getState();
+    const request = this.metricsRequest();
+    if (m.status !== 'idle' || this.metricsBlocked() || !request) return;
+    const jobId = this.nextJobId();
+    this.metrics.setState({ status: 'computing', jobId, progress: null, error: null });
+    this.send({ type: 'metrics', jobId, request });
+  }
+
+  stopMetrics(): void {
+    const m = this.metrics.getState();
+    if (m.status !== 'computing') return;
+    this.metrics.setState({ status: 'stopping' });
+    this.send({ type: 'stop', jobId: m.jobId });
   }
 
   // ——— Sweep (step 3) ———
@@ -196,7 +250,7 @@ export class Lab {
   runSweep(): void {
     const s = this.sweep.getState();
     const backend = this.training.getState().backend;
-    if (s.status !== 'idle' || !backend || this.sweepProblems().length) return;
+    if (s.status !== 'idle' || !backend || this.sweepProblems().length || this.metrics.getState().status !== 'idle') return;
     const config = withRandomBaseline(s.config);
     const startedAt = new Date().toISOString();
     const label = s.preset === 'custom' ? 'Custom sweep' : `${PRESETS[s.preset].label} preset`;

@@ -4,6 +4,7 @@ import { TrainChart } from './TrainChart';
 import { TrainResults } from './TrainResults';
 import { Gallery } from './gallery/Gallery';
 import { SweepPanel } from './sweep/SweepPanel';
+import { MetricsPanel } from './metrics/MetricsPanel';
 import { LectureButton } from './lecture/LectureButton';
 import { ResumeBanner } from './sweep/ResumeBanner';
 import { VerdictSummary } from './sweep/VerdictSummary';
@@ -15,6 +16,7 @@ export function App() {
         <a href="#train-heading">1 · Train</a>
         <a href="#gallery-title">2 · Explore maps</a>
         <a href="#sweep-heading">3 · Remove and retrain</a>
+        <a href="#metrics-heading">4 · Without retraining</a>
       </nav>
       <header>
         <LectureButton />
@@ -33,6 +35,7 @@ export function App() {
       <TrainResults />
       <Gallery />
       <SweepPanel />
+      <MetricsPanel />
     </main>
   );
 }

@@ -6,6 +6,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore, type StoreApi } from 'zustand';
 import type { Lab } from '../state/Lab';
 import type { GalleryState } from '../state/galleryState';
+import type { MetricsState } from '../state/metricsState';
 import type { SweepState } from '../state/sweepState';
 import type { TrainingState } from '../state/trainingState';
 
@@ -29,3 +30,4 @@ function useSlice<S, T>(pick: (lab: Lab) => StoreApi<S>, selector: (s: S) => T):
 export const useTraining = <T,>(selector: (s: TrainingState) => T): T => useSlice((l) => l.training, selector);
 export const useGallery = <T,>(selector: (s: GalleryState) => T): T => useSlice((l) => l.gallery, selector);
 export const useSweep = <T,>(selector: (s: SweepState) => T): T => useSlice((l) => l.sweep, selector);
+export const useMetrics = <T,>(selector: (s: MetricsState) => T): T => useSlice((l) => l.metrics, selector);

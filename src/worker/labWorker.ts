@@ -30,6 +30,8 @@ import { parseUntrusted } from '../engine/config/field';
 import { trainSchema } from '../engine/config/trainConfig';
 import { galleryRequestSchema } from '../engine/gallery/galleryRequest';
 import { checkpointsFor, clearCheckpoints } from './checkpointStore';
+import { evaluateMetrics } from '../engine/metrics/evaluateMetrics';
+import { metricsRequestSchema, type MetricsRequest } from '../engine/metrics/metricsRequest';
 
 const post = (e: WorkerEvent): void => postMessage(e);
 /** Lets queued messages (Stop, Pause) in between reports. */
@@ -131,6 +133,24 @@ async function runGallery(jobId: number, request: GalleryRequest): Promise<void>
   post({ type: 'galleryDone', jobId, images, seconds: (performance.now() - start) / 1000 });
 }
 
+async function runMetrics(jobId: number, request: MetricsRequest, signal: AbortSignal): Promise<void> {
+  const { mnist } = ready();
+  if (!model) throw new Error('Train a base model first (step 1): the metrics score its decisions.');
+  let lastPost = 0;
+  const result = await evaluateMetrics(model, mnist.test, request, {
+    signal,
+    onProgress: async (done, total, message) => {
+      const now = performance.now();
+      if (now - lastPost >= 200 || done === total) {
+        lastPost = now;
+        post({ type: 'metricsProgress', jobId, done, total, message });
+      }
+      await yieldToEvents();
+    },
+  });
+  post({ type: 'metricsDone', jobId, result });
+}
+
 /**
  * One worker per core on the CPU backends; on WebGPU the fused kernels here, MODELS_PER_STEP runs per
  * dispatch; on WebGL MODELS_PER_STEP runs batched into one model; if the workers cannot start, the sweep
@@ -223,6 +243,9 @@ self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
       break;
     case 'gallery':
       startJob(msg.jobId, () => runGallery(msg.jobId, checked(galleryRequestSchema, msg.request, 'The gallery request')));
+      break;
+    case 'metrics':
+      startJob(msg.jobId, (signal) => runMetrics(msg.jobId, checked(metricsRequestSchema, msg.request, 'The metrics request'), signal));
       break;
     case 'sweep':
       startJob(msg.jobId, (signal, gate) => runSweepJob(msg.jobId, msg.id, msg.config, msg.completed, signal, gate));

@@ -13,6 +13,8 @@ import type { GalleryImage } from '../engine/gallery/galleryGrid';
 import type { SweepConfig } from '../engine/sweep/sweepConfig';
 import type { SweepProgress } from '../engine/sweep/runSweep';
 import type { BaseResult, NoRetrainResult, RunResult } from '../engine/sweep/results';
+import type { MetricsRequest } from '../engine/metrics/metricsRequest';
+import type { MetricsResult } from '../engine/metrics/evaluateMetrics';
 
 export type { DigitChoice, GalleryRequest } from '../engine/gallery/galleryRequest';
 
@@ -20,6 +22,8 @@ export type WorkerRequest =
   | { type: 'init'; backend: BackendName | null; dataBaseUrl: string }
   | { type: 'train'; jobId: number; config: TrainConfig }
   | { type: 'gallery'; jobId: number; request: GalleryRequest }
+  /** The no-retrain metrics of the base model trained in step 1. */
+  | { type: 'metrics'; jobId: number; request: MetricsRequest }
   /** Runs the sweep `id` (its checkpoints are kept under that id), skipping the runs in `completed`. */
   | { type: 'sweep'; jobId: number; id: string; config: SweepConfig; completed: string[] }
   | { type: 'pause'; jobId: number }
@@ -41,6 +45,8 @@ export type WorkerEvent =
   | { type: 'trainEpoch'; jobId: number; epoch: number; testAccuracy: number; samplesSeen: number }
   | { type: 'trainDone'; jobId: number; config: TrainConfig; outcome: TrainOutcome; evaluation: Evaluation; backend: BackendName }
   | { type: 'galleryDone'; jobId: number; images: GalleryImage[]; seconds: number }
+  | { type: 'metricsProgress'; jobId: number; done: number; total: number; message: string }
+  | { type: 'metricsDone'; jobId: number; result: MetricsResult }
   /** Where the sweep runs: `parallelism` workers, described for the record (null: in the lab worker). */
   | { type: 'sweepStarted'; jobId: number; parallelism: number; details: string | null }
   | { type: 'sweepProgress'; jobId: number; progress: SweepProgress }

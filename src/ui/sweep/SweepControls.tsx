@@ -1,4 +1,4 @@
-import { useCommands, useSweep } from '../labContext';
+import { useCommands, useMetrics, useSweep } from '../labContext';
 import type { SweepStage } from '../../engine/sweep/runSweep';
 
 const duration = (s: number): string => (s < 90 ? `${Math.ceil(s)} s` : `${Math.round(s / 60)} min`);
@@ -17,11 +17,12 @@ export function SweepControls({ ready }: { ready: boolean }) {
   const lab = useCommands();
   const invalid = useSweep((s) => Object.keys(s.form.errors).length > 0);
   const busy = status !== 'idle';
+  const metricsBusy = useMetrics((s) => s.status !== 'idle');
   return (
     <div className="sweep-controls">
       <div className="actions">
         {!busy ? (
-          <button type="button" className="primary" onClick={() => lab.runSweep()} disabled={!ready || invalid}>
+          <button type="button" className="primary" onClick={() => lab.runSweep()} disabled={!ready || invalid || metricsBusy}>
             Run sweep
           </button>
         ) : null}
@@ -41,6 +42,7 @@ export function SweepControls({ ready }: { ready: boolean }) {
           </button>
         ) : null}
         {!ready ? <span className="muted">Waiting for the backend and the data…</span> : null}
+        {ready && metricsBusy && !busy ? <span className="muted">Wait for the metrics (step 4) to finish.</span> : null}
       </div>
       {busy && progress ? (
         <div className="sweep-progress" aria-live="polite">

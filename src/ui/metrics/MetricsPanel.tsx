@@ -1,0 +1,89 @@
+import { METRICS, type MetricId } from '../../engine/metrics/metricCatalog';
+import { METRICS_FIELDS } from '../../engine/metrics/metricsRequest';
+import { pct } from '../../engine/percent';
+import { FieldControl } from '../FieldControl';
+import { useCommands, useMetrics, useSweep, useTraining } from '../labContext';
+import { methodName } from '../sweep/methodStyle';
+import { MetricsChart } from './MetricsChart';
+import { MetricsTable } from './MetricsTable';
+
+/**
+ * Step 4: the no-retrain metrics of the sweep's methods on the base model of step 1 — deletion, insertion,
+ * ROAD and pixel perturbation — in seconds, to read beside the ROAR chart: where they agree with it, and where
+ * a metric that does not retrain is fooled by the distribution shift ROAR removes.
+ */
+export function MetricsPanel() {
+  const lab = useCommands();
+  const status = useMetrics((s) => s.status);
+  const progress = useMetrics((s) => s.progress);
+  const result = useMetrics((s) => s.result);
+  const error = useMetrics((s) => s.error);
+  const shown = useMetrics((s) => s.shown);
+  const imagesText = useMetrics((s) => s.imagesText);
+  const imagesError = useMetrics((s) => s.imagesError);
+  // Read so that the blocked reason follows the other steps' state.
+  useTraining((s) => `${s.status}:${s.model !== null}`);
+  useSweep((s) => s.status);
+  const methods = useSweep((s) => s.config.methods);
+  const blocked = lab.metricsBlocked();
+  const busy = status !== 'idle';
+  const info = METRICS[shown];
+  return (
+    <section className="card" aria-labelledby="metrics-heading">
+      <h2 id="metrics-heading">4 · Without retraining</h2>
+      <p className="muted">
+        The papers’ other lenses, on the base model of step 1 and the sweep’s methods ({[...methods.map(methodName), 'Random'].filter((x, i, a) => a.indexOf(x) === i).join('; ')}): remove
+        or put back pixels in rank order and watch the model’s output, with no retraining. Seconds instead of hours — but a model that never saw
+        masked images can fail on them because they are unfamiliar, not because the information is gone, which is why ROAR retrains.
+      </p>
+      <div className="fields">
+        <FieldControl field={METRICS_FIELDS.images as never} name="metricsImages" text={imagesText} error={imagesError} disabled={busy} onText={(t) => lab.setMetricsImages(t)} />
+      </div>
+      <div className="actions">
+        {status === 'idle' ? (
+          <button type="button" className="primary" onClick={() => lab.computeMetrics()} disabled={blocked !== null || imagesError !== null}>
+            Score without retraining
+          </button>
+        ) : (
+          <button type="button" onClick={() => lab.stopMetrics()} disabled={status === 'stopping'}>
+            {status === 'stopping' ? 'Stopping…' : 'Stop'}
+          </button>
+        )}
+        {blocked && !busy ? <span className="muted">{blocked}</span> : null}
+      </div>
+      {busy ? (
+        <div aria-live="polite">
+          <progress max={progress?.total ?? 1} value={progress?.done ?? 0} aria-label="Metrics progress" />
+          <p className="muted" data-testid="metrics-status">{progress ? `${progress.message} · step ${progress.done} of ${progress.total}` : 'Starting…'}</p>
+        </div>
+      ) : null}
+      {error ? <p className="error" role="alert">{error}</p> : null}
+      {result ? (
+        <div data-testid="metrics-results">
+          {result.baseHealth.flags.includes('collapsed') || result.baseHealth.flags.includes('chance') ? (
+            <p className="error" role="alert">The base model did not learn, so these curves say nothing about the methods: train it longer in step 1.</p>
+          ) : null}
+          <label className="inline metric-pick">
+            Curve:{' '}
+            <select value={shown} onChange={(e) => lab.showMetric(e.target.value as MetricId)} aria-label="Metric whose curves are shown">
+              {[...new Set(result.metrics.map((m) => m.metric))].map((id) => (
+                <option key={id} value={id}>
+                  {METRICS[id].label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <p data-testid="metric-sentence">
+            {info.measures} <strong>{info.better === 'lower' ? 'Lower' : 'Higher'} is better.</strong> <span className="muted">({info.source})</span>
+          </p>
+          <MetricsChart result={result} metric={shown} />
+          <MetricsTable result={result} shown={shown} onShow={(id) => lab.showMetric(id)} />
+          <p className="muted">
+            Base model {pct(result.baseAccuracy)} on the first {result.request.images.toLocaleString('en')} test images; replaced pixels take the sweep’s
+            replacement rule ({result.request.mask.replacement}), ROAD’s are filled from their neighbours; {result.seconds.toFixed(1)} s.
+          </p>
+        </div>
+      ) : null}
+    </section>
+  );
+}
