@@ -4,6 +4,9 @@
  * per image (spearman.ts) and averaged over the images. A method that explains the model loses its
  * correlation as the cascade reaches down; one that ignores the model (sobel, random) keeps ρ = 1, which
  * is the check's point: a map that survives a random network says nothing about the trained one.
+ * Methods that multiply by the input (input × gradient, IG from the black baseline) are exactly 0 wherever
+ * the digit is black (~80 % of the pixels) under any weights; those shared ties hold their ρ near 1 (0.99 at
+ * every stage on 100 test images), so there ρ measures the input as much as the method.
  */
 import { PIXELS } from '../defaults';
 import type { MnistSplit } from '../data/mnist';
