@@ -3,6 +3,7 @@
  */
 import { UsageError } from './args';
 import { attributeCommand, attributeUsage } from './commands/attribute';
+import { sanityCommand, sanityUsage } from './commands/sanity';
 import { sweepCommand, sweepUsage } from './commands/sweep';
 import { trainCommand, trainUsage } from './commands/train';
 
@@ -10,6 +11,7 @@ const COMMANDS: Record<string, { run: (argv: readonly string[]) => Promise<numbe
   train: { run: trainCommand, usage: trainUsage },
   attribute: { run: attributeCommand, usage: attributeUsage },
   sweep: { run: sweepCommand, usage: sweepUsage },
+  sanity: { run: sanityCommand, usage: sanityUsage },
 };
 
 function usage(): string {
