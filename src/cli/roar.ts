@@ -4,6 +4,7 @@
 import { UsageError } from './args';
 import { attributeCommand, attributeUsage } from './commands/attribute';
 import { evaluateCommand, evaluateUsage } from './commands/evaluate';
+import { sanityCommand, sanityUsage } from './commands/sanity';
 import { sweepCommand, sweepUsage } from './commands/sweep';
 import { trainCommand, trainUsage } from './commands/train';
 
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, { run: (argv: readonly string[]) => Promise<numbe
   attribute: { run: attributeCommand, usage: attributeUsage },
   sweep: { run: sweepCommand, usage: sweepUsage },
   evaluate: { run: evaluateCommand, usage: evaluateUsage },
+  sanity: { run: sanityCommand, usage: sanityUsage },
 };
 
 function usage(): string {

@@ -3,13 +3,11 @@
  * for chosen test images, as text heatmaps or as JSON, with Integrated Gradients' completeness check.
  */
 import * as tf from '@tensorflow/tfjs';
-import { IMAGE_SIZE, MNIST_TEST_COUNT, PIXELS, REFERENCE_TRAIN, type BackendName, type TrainConfig } from '../../engine/defaults';
+import { IMAGE_SIZE, MNIST_TEST_COUNT, PIXELS, REFERENCE_TRAIN, type BackendName } from '../../engine/defaults';
 import { TRAIN_FIELDS } from '../../engine/config/trainConfig';
 import { SWEEP_FIELDS } from '../../engine/sweep/sweepConfig';
-import { fillBatch, head } from '../../engine/data/mnist';
-import { createCnn, disposeCnn } from '../../engine/model/cnn';
-import { train } from '../../engine/training/train';
-import { evaluate } from '../../engine/training/evaluate';
+import { fillBatch } from '../../engine/data/mnist';
+import { disposeCnn } from '../../engine/model/cnn';
 import { BASELINES } from '../../engine/attribution/baseline';
 import { computeMaps } from '../../engine/attribution/computeMaps';
 import { forwardLogits } from '../../engine/attribution/forwardLogits';
@@ -22,10 +20,8 @@ import type { AnyAttributionMethod } from '../../engine/attribution/types';
 import { loadMnistNode } from '../../node/loadMnist';
 import { initNodeBackend } from '../../node/nodeBackend';
 import { fieldFlag, parseFlags, UsageError, type FlagSpec, type ParsedFlags } from '../args';
+import { QUICK_TRAIN, quickTrainConfig, trainQuickModel } from '../quickModel';
 import { pct } from '../../engine/percent';
-
-/** The quick base model: lr 0.01 reaches ~97–98 % in one epoch, where the reference 1e-3 needs ten (platform-notes §2). */
-const QUICK_TRAIN = { learningRate: 0.01, momentum: 0.9, batchSize: 64 } as const;
 
 const FLAGS: Record<string, FlagSpec> = {
   method: { kind: 'string', choices: METHOD_IDS },
@@ -122,32 +118,14 @@ export async function attributeCommand(argv: readonly string[]): Promise<number>
   const targetMode = (f.target as TargetMode | undefined) ?? 'label';
   const seed = (f.seed as number | undefined) ?? REFERENCE_TRAIN.seed;
   const json = f.json === true;
-  const cfg: TrainConfig = {
-    ...REFERENCE_TRAIN,
-    ...QUICK_TRAIN,
-    epochs: (f['model-epochs'] as number | undefined) ?? 1,
-    trainSize: (f['train-size'] as number | undefined) ?? REFERENCE_TRAIN.trainSize,
-    seed,
-  };
+  const cfg = quickTrainConfig((f['model-epochs'] as number | undefined) ?? 1, (f['train-size'] as number | undefined) ?? REFERENCE_TRAIN.trainSize, seed);
 
   const log = (s: string): void => void process.stderr.write(s);
   const backend = await initNodeBackend((f.backend as BackendName | undefined) ?? null);
   if (backend.notice) log(`${backend.notice}\n`);
   const mnist = loadMnistNode();
-  log(
-    `Training a base model first (the CLI keeps no saved model): ${cfg.epochs} epoch(s) on ${cfg.trainSize.toLocaleString('en')} training images, ` +
-      `lr ${cfg.learningRate}, momentum ${cfg.momentum}, batch ${cfg.batchSize}, seed ${seed}, on ${backend.details}.\n`,
-  );
-  const model = createCnn(seed);
+  const { model, accuracy } = await trainQuickModel(mnist, cfg, backend.details, log);
   try {
-    await train(model, head(mnist.train, cfg.trainSize), cfg, {
-      reportEvery: 50,
-      onProgress: (p) => log(`\repoch ${p.epoch + 1}/${cfg.epochs}  batch ${p.batch}/${p.batchesPerEpoch}  loss ${p.loss.toFixed(4)}   `),
-      onEpochEnd: () => log('\n'),
-    });
-    const accuracy = (await evaluate(model, mnist.test)).accuracy;
-    log(`base model test accuracy ${(accuracy * 100).toFixed(2)} %\n`);
-
     const t0 = performance.now();
     const maps = await computeMaps(model, mnist.test, images, method, params, targetMode, seed);
     const seconds = (performance.now() - t0) / 1000;

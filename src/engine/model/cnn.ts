@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE, NUM_CLASSES } from '../defaults';
-import { deriveSeed, makeRng } from '../random';
+import { deriveSeed, makeRng, type Rng } from '../random';
 
 /** Name, shape and fan-in of every parameter, in a fixed order (the order of serialised weights). */
 export const PARAM_SPECS = [
@@ -40,13 +40,16 @@ const relu: Activation = (x) => tf.relu(x);
  */
 export function initialWeights(seed: number): Float32Array[] {
   const rng = makeRng(deriveSeed(seed, 'init'));
-  return PARAM_SPECS.map((spec) => {
-    const size = spec.shape.reduce((a: number, b: number) => a * b, 1);
-    const bound = 1 / Math.sqrt(spec.fanIn);
-    const w = new Float32Array(size);
-    for (let i = 0; i < size; i++) w[i] = (rng() * 2 - 1) * bound;
-    return w;
-  });
+  return PARAM_SPECS.map((spec) => initialParam(spec, rng));
+}
+
+/** One parameter drawn as initialWeights draws it; the sanity checks re-initialise layers with it (engine/sanity). */
+export function initialParam(spec: (typeof PARAM_SPECS)[number], rng: Rng): Float32Array {
+  const size = spec.shape.reduce((a: number, b: number) => a * b, 1);
+  const bound = 1 / Math.sqrt(spec.fanIn);
+  const w = new Float32Array(size);
+  for (let i = 0; i < size; i++) w[i] = (rng() * 2 - 1) * bound;
+  return w;
 }
 
 export function cnnFromWeights(weights: readonly Float32Array[]): Cnn {
