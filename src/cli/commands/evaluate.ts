@@ -7,9 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { DEFAULT_MASK, REFERENCE_TRAIN, type BackendName, type MaskConfig, type TrainConfig } from '../../engine/defaults';
 import { MASK_FIELDS } from '../../engine/config/maskConfig';
 import { SWEEP_FIELDS } from '../../engine/sweep/sweepConfig';
-import { head } from '../../engine/data/mnist';
-import { createCnn, disposeCnn } from '../../engine/model/cnn';
-import { train } from '../../engine/training/train';
+import { disposeCnn } from '../../engine/model/cnn';
 import { methodKey, methodWords } from '../../engine/attribution/methodSpec';
 import { parseUntrusted } from '../../engine/config/field';
 import { evaluateMetrics, type MetricsResult } from '../../engine/metrics/evaluateMetrics';
@@ -19,9 +17,10 @@ import { loadMnistNode } from '../../node/loadMnist';
 import { initNodeBackend } from '../../node/nodeBackend';
 import { fieldFlag, parseFlags, UsageError, type FlagSpec } from '../args';
 import { applyTrainFlags, trainFlagSpecs } from '../trainFlags';
+import { baseModelWarning, quickTrainConfig, trainQuickModel } from '../quickModel';
 
-/** The quick base model of `roar attribute`: lr 0.01 reaches ~98 % in one epoch (platform-notes §2). */
-const QUICK_BASE: TrainConfig = { ...REFERENCE_TRAIN, learningRate: 0.01, epochs: 1 };
+/** The quick base model of `roar attribute` and `roar sanity`, one epoch on all training images. */
+const QUICK_BASE: TrainConfig = quickTrainConfig(1, REFERENCE_TRAIN.trainSize, REFERENCE_TRAIN.seed);
 
 const FLAGS: Record<string, FlagSpec> = {
   methods: fieldFlag(METRICS_FIELDS.methods),
@@ -71,13 +70,11 @@ export async function evaluateCommand(argv: readonly string[]): Promise<number> 
   const backend = await initNodeBackend((f.backend as BackendName | undefined) ?? null);
   if (backend.notice) log(`${backend.notice}\n`);
   const mnist = loadMnistNode();
-  log(`Training the base model: ${cfg.epochs} epoch(s) on ${cfg.trainSize.toLocaleString('en')} images, lr ${cfg.learningRate}, seed ${cfg.seed}, on ${backend.details}.\n`);
-  const model = createCnn(cfg.seed);
+  const { model, health } = await trainQuickModel(mnist, cfg, backend.details, log);
   try {
-    const trained = await train(model, head(mnist.train, cfg.trainSize), cfg);
     let last = 0;
     const result = await evaluateMetrics(model, mnist.test, request, {
-      lossCurve: trained.lossCurves[0],
+      lossCurve: health.lossCurve,
       onProgress: (done, total, message) => {
         const now = Date.now();
         if (now - last < 2000 && done < total) return;
@@ -102,9 +99,8 @@ export function formatMetrics(r: MetricsResult): string {
   const words = new Map(r.request.methods.map((m) => [methodKey(m), methodWords(m)]));
   const methods = [...new Set(r.metrics.map((m) => m.method))];
   const lines = [`Base model: ${(r.baseAccuracy * 100).toFixed(1)} % on ${r.request.images} test images; ${r.seconds.toFixed(1)} s. Area under each curve over 0–100 % of the pixels:`];
-  const flags = r.baseHealth.flags;
-  if (flags.includes('collapsed') || flags.includes('chance')) lines.unshift(`Warning: the base model did not learn (${flags.join(', ')}), so these metrics say nothing about the methods; train it longer (--epochs, --train-size).`);
-  else if (flags.includes('unconverged')) lines.unshift('Note: the base model was still learning when its training ended; more epochs would change these numbers.');
+  const warning = baseModelWarning(r.baseHealth);
+  if (warning) lines.unshift(warning);
   for (const id of [...new Set(r.metrics.map((m) => m.metric))]) {
     const info = METRICS[id];
     const cells = methods.map((method) => `${words.get(method) ?? method} ${r.metrics.find((m) => m.metric === id && m.method === method)!.auc.toFixed(3)}`);

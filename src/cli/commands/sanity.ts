@@ -21,7 +21,7 @@ import type { CorrelationSummary } from '../../engine/sanity/spearman';
 import { loadMnistNode } from '../../node/loadMnist';
 import { initNodeBackend } from '../../node/nodeBackend';
 import { fieldFlag, parseFlags, UsageError, type FlagSpec } from '../args';
-import { quickTrainConfig, trainQuickModel } from '../quickModel';
+import { baseModelWarning, quickTrainConfig, trainQuickModel } from '../quickModel';
 
 const DEFAULT_IMAGES = 100;
 /** Maps per method and stage the JSON may carry: a gallery, not a dump (16 × 11 stages × 784 numbers a method). */
@@ -107,7 +107,7 @@ export async function sanityCommand(argv: readonly string[]): Promise<number> {
   if (backend.notice) log(`${backend.notice}\n`);
   const mnist = loadMnistNode();
   const started = performance.now();
-  const { model, accuracy } = await trainQuickModel(mnist, cfg, backend.details, log);
+  const { model, accuracy, health } = await trainQuickModel(mnist, cfg, backend.details, log);
   const trained = await readWeights(model).finally(() => disposeCnn(model));
   const images = Array.from({ length: imageCount }, (_, i) => i);
   let lastStage = '';
@@ -139,7 +139,7 @@ export async function sanityCommand(argv: readonly string[]): Promise<number> {
     format: 'roar-lab-sanity',
     version: 1,
     config: { methods, images: imageCount, target, mapSeed, seed, train: cfg, shuffledLabels: withShuffled, gallery, backend: backend.name, backendDetails: backend.details },
-    model: { testAccuracy: accuracy },
+    model: { testAccuracy: accuracy, health },
     methods: methods.map((m) => ({ key: methodKey(m), id: m.id, params: m.params, label: methodWords(m) })),
     stages,
     correlations,
@@ -169,6 +169,6 @@ export async function sanityCommand(argv: readonly string[]): Promise<number> {
     writeFileSync(f.out, json);
     log(`wrote ${f.out}\n`);
   }
-  process.stdout.write(f.json === true ? json : `${formatText(keys, stages, correlations, shuffled, imageCount, accuracy)}\n`);
+  process.stdout.write(f.json === true ? json : `${baseModelWarning(health) ? `${baseModelWarning(health)}\n` : ''}${formatText(keys, stages, correlations, shuffled, imageCount, accuracy)}\n`);
   return 0;
 }
