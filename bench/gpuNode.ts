@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as tf from '@tensorflow/tfjs';
-import { MNIST_FILES, parseMnist, type Mnist, type MnistFileKey } from '../src/engine/data/mnist';
+import { DATASETS, type DataFileKey } from '../src/engine/data/datasets';
+import { parseMnist, type Mnist } from '../src/engine/data/mnist';
 import { MODELS_PER_STEP } from '../src/engine/defaults';
 import { InProcessExecutor } from '../src/engine/sweep/inProcessExecutor';
 import { runSweep } from '../src/engine/sweep/runSweep';
@@ -24,8 +25,9 @@ import { batchedThroughput } from './batchedThroughput';
 function loadMnist(): Mnist {
   const dir = process.env.ROAR_MNIST_GZ_DIR;
   if (!dir) return loadMnistNode();
-  const keys = Object.keys(MNIST_FILES) as MnistFileKey[];
-  return parseMnist(Object.fromEntries(keys.map((k) => [k, new Uint8Array(gunzipSync(readFileSync(join(dir, `${MNIST_FILES[k]}.gz`))))])) as Record<MnistFileKey, Uint8Array>);
+  const { files } = DATASETS.mnist;
+  const keys = Object.keys(files) as DataFileKey[];
+  return parseMnist(Object.fromEntries(keys.map((k) => [k, new Uint8Array(gunzipSync(readFileSync(join(dir, `${files[k]}.gz`))))])) as Record<DataFileKey, Uint8Array>);
 }
 
 async function main(): Promise<void> {

@@ -17,7 +17,7 @@ async function main(): Promise<unknown> {
   if (!isBackendName(backend)) throw new Error(`unknown backend ${backend}`);
   const info = await initBrowserBackend(backend);
   if (info.name !== backend) throw new Error(`${backend} did not start: ${info.notice}`);
-  const mnist = await loadMnistBrowser('/');
+  const mnist = await loadMnistBrowser('/', 'mnist');
   const rows = await batchedThroughput(mnist.train, ks, () => samples, (l) => (status.textContent = l));
   return { backend: info.details, rows };
 }

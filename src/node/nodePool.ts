@@ -2,6 +2,7 @@
 import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/umd/node-adapter.js';
+import type { DatasetId } from '../engine/data/datasets';
 import type { BackendName } from '../engine/defaults';
 import { PoolExecutor, type RemoteHost } from '../engine/parallel/poolExecutor';
 import type { TaskHost } from '../engine/parallel/taskHost';
@@ -13,7 +14,7 @@ export interface NodePool {
   close: () => Promise<void>;
 }
 
-export async function startNodePool(n: number, backend: BackendName | null): Promise<NodePool> {
+export async function startNodePool(n: number, backend: BackendName | null, dataset: DatasetId = 'mnist'): Promise<NodePool> {
   // The host is TypeScript: each thread registers tsx's loader first, as the CLI itself runs under tsx.
   const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(new URL('./sweepHost.ts', import.meta.url).href)}); })`;
   const workers = Array.from({ length: n }, () => new Worker(boot, { eval: true }));
@@ -22,7 +23,7 @@ export async function startNodePool(n: number, backend: BackendName | null): Pro
     const hosts = workers.map((w) => Comlink.wrap<TaskHost<NodeHostInit>>(nodeEndpoint(w)));
     // A thread that dies while starting (a loader error) never answers: its error event says why.
     const failed = workers.map((w) => new Promise<never>((_, reject) => w.once('error', reject)));
-    const details = await Promise.all(hosts.map((h, i) => Promise.race([h.init(backend), failed[i]])));
+    const details = await Promise.all(hosts.map((h, i) => Promise.race([h.init(backend, dataset), failed[i]])));
     return { executor: new PoolExecutor(hosts as unknown as RemoteHost[]), details: `${n} worker threads × ${details[0]}`, close };
   } catch (e) {
     await close();

@@ -133,6 +133,14 @@ describe('bundle schema', () => {
     expect(r.bundle.verdicts.map((v) => v.verdict)).toEqual(['inconclusive', 'baseline']);
   });
 
+  test('a bundle from before the dataset setting reads as MNIST; an unknown dataset is refused by name', () => {
+    const r = readBundle(edited('results.config.dataset', DELETE), 'The file');
+    expect('bundle' in r && r.bundle.results.config.dataset).toBe('mnist');
+    const fashion = readBundle(edited('results.config.dataset', 'fashion'), 'The file');
+    expect('bundle' in fashion && fashion.bundle.results.config.dataset).toBe('fashion');
+    expect(errorOf(edited('results.config.dataset', 'shoes'))).toMatch(/^results\.config\.dataset — Dataset: one of mnist, fashion\. Found/);
+  });
+
   test('strings are kept as text, whatever they contain', () => {
     const r = readBundle(edited('title', '<script>alert("x")</script> =SUM(A1)'), 'The file');
     expect('bundle' in r && r.bundle.title).toBe('<script>alert("x")</script> =SUM(A1)');

@@ -37,6 +37,17 @@ describe('config query', () => {
     expect(config.backend).toBe('wasm');
   });
 
+  test('dataset=fashion chooses Fashion-MNIST, keeps the preset, and a dataset the page does not know keeps the current one', () => {
+    const { config, notices } = decodeConfigQuery('?dataset=fashion', start());
+    expect(notices).toEqual([]);
+    expect(config.sweep.dataset).toBe('fashion');
+    expect(presetOf(config.sweep)).toBe('lecture');
+    expect(encodeConfigQuery(config)).toMatch(/&dataset=fashion&/);
+    const bad = decodeConfigQuery('?dataset=shoes', start());
+    expect(bad.config.sweep.dataset).toBe('mnist');
+    expect(bad.notices).toEqual([expect.stringMatching(/^Link setting dataset=“\u2068shoes\u2069”: Dataset: one of mnist, fashion\. Using “mnist” instead\./)]);
+  });
+
   test('the address stays readable: commas, colons and parentheses are not escaped', () => {
     const c = start();
     c.sweep.methods = [{ id: 'smoothGrad', params: { base: 'integratedGradients', baseParams: { steps: 8 }, samples: 4 } }];

@@ -6,6 +6,7 @@
  *   &lr=0.01&mom=0.9&batch=64&epochs=1      training form (step 1): learning rate, momentum, batch size, epochs,
  *   &train=10000&test=10000&seed=1            training and test images, seed,
  *   &opt=sgd&warmup=0&stop=epochs&patience=2  optimiser, warm-up steps, stopping rule, patience
+ *   &dataset=mnist                          mnist|fashion: what the page trains on, the sweep and the gallery too
  *   &methods=gradient,integratedGradients(steps:16),random
  *                                           the sweep's methods and their parameters (engine/config/methodsText.ts)
  *   &t=0,10,50,90                           thresholds, in percent of the pixels, increasing (engine/config/thresholds.ts)
@@ -66,6 +67,7 @@ const TRAIN_KEYS: Record<TrainField, string> = {
 
 /** The query key of each sweep setting's path, in the order a link lists them; the trainings follow, keyed as the training form after `base.` or `retrain.`. */
 const SWEEP_KEYS: readonly [string, string][] = [
+  ['dataset', 'dataset'],
   ['methods', 'methods'],
   ['thresholds', 't'],
   ['seeds', 'seeds'],

@@ -122,7 +122,8 @@ export class Lab {
     if (!config) return;
     const jobId = this.nextJobId();
     this.training.setState({ status: 'training', jobId, progress: [], samplesPerSec: null, samplesSeen: 0, totalSamples: config.trainSize * config.epochs, jobError: null });
-    this.send({ type: 'train', jobId, config });
+    // The page works on one dataset: the sweep's, which the gallery then explains too.
+    this.send({ type: 'train', jobId, config, dataset: this.sweep.getState().config.dataset });
   }
 
   stopTraining(): void {
@@ -214,8 +215,9 @@ export class Lab {
 
   // ——— Sweep (step 3) ———
 
+  /** The preset's protocol, on the dataset already chosen. */
   choosePreset(id: PresetId): void {
-    const config = presetConfig(id);
+    const config = { ...presetConfig(id), dataset: this.sweep.getState().config.dataset };
     this.sweep.setState({ preset: id, config, form: formOf(SWEEP_SETTINGS, config) });
   }
 

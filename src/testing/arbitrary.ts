@@ -99,6 +99,7 @@ function randomSweep(g: Gen, maxMethods = 6, maxThresholds = 8): SweepConfig {
   for (let i = 0; i < n; i++) thresholds.add(g.bool(0.5) ? g.int(0, 100) / 100 : g.bool(0.2) ? g.pick([0, 1]) : g.rng());
   return {
     version: SWEEP_CONFIG_VERSION,
+    dataset: choiceOf(g, SWEEP_FIELDS.dataset),
     methods,
     thresholds: [...thresholds].sort((a, b) => a - b),
     seeds: g.int(1, 20),

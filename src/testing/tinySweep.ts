@@ -5,6 +5,7 @@ import { SWEEP_CONFIG_VERSION, type SweepConfig } from '../engine/sweep/sweepCon
 export function tinySweep(base: Partial<TrainConfig>, retrain: Partial<TrainConfig>): SweepConfig {
   return {
     version: SWEEP_CONFIG_VERSION,
+    dataset: 'mnist',
     methods: [{ id: 'gradient', params: {} }],
     thresholds: [0, 0.5, 0.9],
     seeds: 2,

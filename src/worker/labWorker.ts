@@ -10,6 +10,7 @@ import { loadMnistBrowser } from './loadMnistBrowser';
 import type { GalleryRequest, WorkerEvent, WorkerRequest } from './protocol';
 import { PauseGate } from './pauseGate';
 import { resolveDigits } from './resolveDigits';
+import { DATASETS, DEFAULT_DATASET, type DatasetId } from '../engine/data/datasets';
 import type { Mnist } from '../engine/data/mnist';
 import { head } from '../engine/data/mnist';
 import { cnnFromWeights, createCnn, disposeCnn, type Cnn } from '../engine/model/cnn';
@@ -25,7 +26,7 @@ import { InProcessExecutor } from '../engine/sweep/inProcessExecutor';
 import type { SweepExecutor } from '../engine/sweep/executor';
 import { poolSize, startBrowserPool, type BrowserPool } from './browserPool';
 import { SweepCache } from '../engine/sweep/sweepCache';
-import { sweepConfigErrors, type SweepConfig } from '../engine/sweep/sweepConfig';
+import { SWEEP_FIELDS, sweepConfigErrors, sweepSchema, type SweepConfig } from '../engine/sweep/sweepConfig';
 import { parseUntrusted } from '../engine/config/field';
 import { trainSchema } from '../engine/config/trainConfig';
 import { galleryRequestSchema } from '../engine/gallery/galleryRequest';
@@ -37,19 +38,33 @@ const post = (e: WorkerEvent): void => postMessage(e);
 /** Lets queued messages (Stop, Pause) in between reports. */
 const yieldToEvents = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
-let mnist: Mnist | null = null;
+/** Each dataset, loaded when a job first needs it (the default one at start) and kept. */
+const datasets = new Map<DatasetId, Promise<Mnist>>();
+let dataLoaded = false;
 let backendName: BackendName | null = null;
 /** The backend as recorded with results (WASM SIMD/threads, WebGPU adapter). */
 let backendDetails = '';
-/** The base model: the last one trained, kept (even when stopped early) for attribution. */
+/** The base model: the last one trained, kept (even when stopped early) for attribution, and its dataset. */
 let model: Cnn | null = null;
+let modelDataset: DatasetId = DEFAULT_DATASET;
 const sweepCache = new SweepCache();
 let dataBaseUrl = '';
-/** Sweep workers, started at the first sweep and kept (with their caches) for the next. */
-let pool: Promise<BrowserPool | null> | null = null;
-/** On WebGPU, the fused kernels' executor, started at the first sweep and kept. */
+/** Sweep workers, started at the first sweep and kept (with their caches and data) for the next on the same dataset. */
+let pool: { dataset: DatasetId; started: Promise<BrowserPool | null> } | null = null;
+/** On WebGPU, the fused kernels' executor, started at the first sweep and kept for the next on the same dataset. */
 let fused: FusedExecutor | null = null;
 const jobs = new Map<number, { controller: AbortController; gate: PauseGate; executor?: SweepExecutor }>();
+
+function dataOf(dataset: DatasetId): Promise<Mnist> {
+  let data = datasets.get(dataset);
+  if (!data) {
+    data = loadMnistBrowser(dataBaseUrl, dataset);
+    // A failed download is tried again by the next job that needs the dataset.
+    data.catch(() => datasets.delete(dataset));
+    datasets.set(dataset, data);
+  }
+  return data;
+}
 
 async function init(forced: BackendName | null, baseUrl: string): Promise<void> {
   dataBaseUrl = baseUrl;
@@ -65,7 +80,8 @@ async function init(forced: BackendName | null, baseUrl: string): Promise<void> 
     return;
   }
   try {
-    mnist = await loadMnistBrowser(baseUrl);
+    const mnist = await dataOf(DEFAULT_DATASET);
+    dataLoaded = true;
     post({
       type: 'dataReady',
       data: { train: mnist.train.count, test: mnist.test.count, firstTrainLabels: Array.from(mnist.train.labels.subarray(0, 5)) },
@@ -75,13 +91,13 @@ async function init(forced: BackendName | null, baseUrl: string): Promise<void> 
   }
 }
 
-function ready(): { mnist: Mnist; backend: BackendName } {
-  if (!mnist || !backendName) throw new Error('The data or the backend is not ready yet.');
-  return { mnist, backend: backendName };
+async function ready(dataset: DatasetId): Promise<{ mnist: Mnist; backend: BackendName }> {
+  if (!dataLoaded || !backendName) throw new Error('The data or the backend is not ready yet.');
+  return { mnist: await dataOf(dataset), backend: backendName };
 }
 
-async function runTraining(jobId: number, config: TrainConfig, signal: AbortSignal): Promise<void> {
-  const { mnist, backend } = ready();
+async function runTraining(jobId: number, config: TrainConfig, dataset: DatasetId, signal: AbortSignal): Promise<void> {
+  const { mnist, backend } = await ready(dataset);
   const trainSet = head(mnist.train, config.trainSize);
   const testSet = head(mnist.test, config.testSize);
   const device = webgpuDevice();
@@ -98,6 +114,7 @@ async function runTraining(jobId: number, config: TrainConfig, signal: AbortSign
     // Maps and the gallery run on tfjs's kernels, on the same device.
     if (model) disposeCnn(model);
     model = cnnFromWeights(weights[0]);
+    modelDataset = dataset;
     post({ type: 'trainDone', jobId, config, outcome: rest, evaluation: evaluations[0], backend });
     return;
   }
@@ -117,6 +134,7 @@ async function runTraining(jobId: number, config: TrainConfig, signal: AbortSign
     const evaluation = await evaluate(next, testSet);
     if (model) disposeCnn(model);
     model = next;
+    modelDataset = dataset;
     post({ type: 'trainDone', jobId, config, outcome, evaluation, backend });
   } catch (e) {
     disposeCnn(next);
@@ -125,17 +143,17 @@ async function runTraining(jobId: number, config: TrainConfig, signal: AbortSign
 }
 
 async function runGallery(jobId: number, request: GalleryRequest): Promise<void> {
-  const { mnist } = ready();
   if (!model) throw new Error('Train a base model first (step 1): the maps explain its decisions.');
+  const { mnist } = await ready(modelDataset);
   const start = performance.now();
   const inputs = await resolveDigits(request.digits, mnist.test, model);
-  const images = await galleryGrid(model, inputs, request.methods, request.thresholds, request.mask, request.target, request.mapSeed);
+  const images = await galleryGrid(model, inputs, request.methods, request.thresholds, request.mask, request.target, request.mapSeed, DATASETS[modelDataset]);
   post({ type: 'galleryDone', jobId, images, seconds: (performance.now() - start) / 1000 });
 }
 
 async function runMetrics(jobId: number, request: MetricsRequest, signal: AbortSignal): Promise<void> {
-  const { mnist } = ready();
   if (!model) throw new Error('Train a base model first (step 1): the metrics score its decisions.');
+  const { mnist } = await ready(modelDataset);
   let lastPost = 0;
   const result = await evaluateMetrics(model, mnist.test, request, {
     signal,
@@ -159,15 +177,22 @@ async function runMetrics(jobId: number, request: MetricsRequest, signal: AbortS
 async function sweepExecutor(mnist: Mnist, backend: BackendName): Promise<{ executor: SweepExecutor; details: string | null }> {
   const n = poolSize(backend);
   if (n > 1) {
-    pool ??= startBrowserPool(n, backend, dataBaseUrl).catch(() => null);
-    const p = await pool;
+    if (pool?.dataset !== mnist.dataset) {
+      // One pool at a time: each of its workers holds a copy of its dataset.
+      void pool?.started.then((p) => p?.close());
+      pool = { dataset: mnist.dataset, started: startBrowserPool(n, backend, dataBaseUrl, mnist.dataset).catch(() => null) };
+    }
+    const p = await pool.started;
     if (p) return { executor: p.executor, details: p.details };
   }
   const k = MODELS_PER_STEP[backend];
   const device = webgpuDevice();
   if (device) {
     // Kept for the next sweep with the data it put on the GPU, as the pool keeps its workers.
-    fused ??= new FusedExecutor(mnist, device, backend, sweepCache, yieldToEvents, k);
+    if (fused?.dataset !== mnist.dataset) {
+      fused?.freeGpu();
+      fused = new FusedExecutor(mnist, device, backend, sweepCache, yieldToEvents, k);
+    }
     return { executor: fused, details: `${backendDetails} · ${k} runs per dispatch` };
   }
   return {
@@ -176,10 +201,12 @@ async function sweepExecutor(mnist: Mnist, backend: BackendName): Promise<{ exec
   };
 }
 
-async function runSweepJob(jobId: number, id: string, config: SweepConfig, completed: string[], signal: AbortSignal, gate: PauseGate): Promise<void> {
-  const { mnist, backend } = ready();
-  const errors = sweepConfigErrors(config);
+async function runSweepJob(jobId: number, id: string, raw: SweepConfig, completed: string[], signal: AbortSignal, gate: PauseGate): Promise<void> {
+  const errors = sweepConfigErrors(raw);
   if (errors.length) throw new Error(errors.join(' '));
+  // Read through the schema, so that a configuration from before the dataset setting runs on MNIST.
+  const config = checked(sweepSchema, raw, 'The sweep settings');
+  const { mnist, backend } = await ready(config.dataset);
   if (!Array.isArray(completed) || completed.some((k) => typeof k !== 'string')) throw new Error('The finished runs of a sweep must be a list of run keys.');
   const { executor, details } = await sweepExecutor(mnist, backend);
   const job = jobs.get(jobId);
@@ -239,7 +266,9 @@ self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
       void init(msg.backend, msg.dataBaseUrl);
       break;
     case 'train':
-      startJob(msg.jobId, (signal) => runTraining(msg.jobId, checked(trainSchema, msg.config, 'The training settings'), signal));
+      startJob(msg.jobId, (signal) =>
+        runTraining(msg.jobId, checked(trainSchema, msg.config, 'The training settings'), checked(SWEEP_FIELDS.dataset.schema, msg.dataset, 'The dataset'), signal),
+      );
       break;
     case 'gallery':
       startJob(msg.jobId, () => runGallery(msg.jobId, checked(galleryRequestSchema, msg.request, 'The gallery request')));

@@ -5,6 +5,7 @@
  * their schemas before it starts.
  */
 import type { BackendInfo } from '../engine/backend/backend';
+import type { DatasetId } from '../engine/data/datasets';
 import type { BackendName, TrainConfig } from '../engine/defaults';
 import type { GalleryRequest } from '../engine/gallery/galleryRequest';
 import type { TrainOutcome, TrainProgress } from '../engine/training/train';
@@ -20,7 +21,7 @@ export type { DigitChoice, GalleryRequest } from '../engine/gallery/galleryReque
 
 export type WorkerRequest =
   | { type: 'init'; backend: BackendName | null; dataBaseUrl: string }
-  | { type: 'train'; jobId: number; config: TrainConfig }
+  | { type: 'train'; jobId: number; config: TrainConfig; dataset: DatasetId }
   | { type: 'gallery'; jobId: number; request: GalleryRequest }
   /** The no-retrain metrics of the base model trained in step 1. */
   | { type: 'metrics'; jobId: number; request: MetricsRequest }

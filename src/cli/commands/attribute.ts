@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE, MNIST_TEST_COUNT, PIXELS, REFERENCE_TRAIN, type BackendName } from '../../engine/defaults';
 import { TRAIN_FIELDS } from '../../engine/config/trainConfig';
 import { SWEEP_FIELDS } from '../../engine/sweep/sweepConfig';
+import { DATASETS, DEFAULT_DATASET, type DatasetId } from '../../engine/data/datasets';
 import { fillBatch } from '../../engine/data/mnist';
 import { disposeCnn } from '../../engine/model/cnn';
 import { BASELINES } from '../../engine/attribution/baseline';
@@ -26,6 +27,7 @@ import { pct } from '../../engine/percent';
 const FLAGS: Record<string, FlagSpec> = {
   method: { kind: 'string', choices: METHOD_IDS },
   images: { kind: 'string' },
+  dataset: fieldFlag(SWEEP_FIELDS.dataset),
   target: fieldFlag(SWEEP_FIELDS.target),
   steps: fieldFlag(paramField(LIMITS.steps, 'Steps')),
   baseline: fieldFlag(paramField({ kind: 'choice', choices: BASELINES }, 'Baseline')),
@@ -42,7 +44,7 @@ const FLAGS: Record<string, FlagSpec> = {
 /** Which method parameter each flag sets. */
 const PARAM_OF_FLAG = { steps: 'steps', baseline: 'baseline', samples: 'samples', sigma: 'sigmaFraction', base: 'base' } as const;
 
-export const attributeUsage = `roar attribute --method ID --images I,J,… [--target label|predicted] [--steps N] [--baseline black|mean] [--samples J] [--sigma F] [--base gradient|integratedGradients|guidedBackprop] [--seed S] [--model-epochs N] [--train-size N] [--backend wasm|cpu] [--json]
+export const attributeUsage = `roar attribute --method ID --images I,J,… [--dataset mnist|fashion] [--target label|predicted] [--steps N] [--baseline black|mean] [--samples J] [--sigma F] [--base gradient|integratedGradients|guidedBackprop] [--seed S] [--model-epochs N] [--train-size N] [--backend wasm|cpu] [--json]
   ID is one of ${METHOD_IDS.join(', ')}; I,J,… are test-set indices (0–${MNIST_TEST_COUNT - 1}).
   Trains a base model first (lr ${QUICK_TRAIN.learningRate}, momentum ${QUICK_TRAIN.momentum}, batch ${QUICK_TRAIN.batchSize}, --model-epochs default 1, the first --train-size training images, all 60,000 by default), then prints each image's map.
   --steps/--baseline set Integrated Gradients' parameters (also as the base of a noise wrapper); --samples/--sigma/--base set smoothGrad, smoothGradSquared and varGrad's.`;
@@ -119,11 +121,13 @@ export async function attributeCommand(argv: readonly string[]): Promise<number>
   const seed = (f.seed as number | undefined) ?? REFERENCE_TRAIN.seed;
   const json = f.json === true;
   const cfg = quickTrainConfig((f['model-epochs'] as number | undefined) ?? 1, (f['train-size'] as number | undefined) ?? REFERENCE_TRAIN.trainSize, seed);
+  const dataset = (f.dataset as DatasetId | undefined) ?? DEFAULT_DATASET;
+  const { classNames } = DATASETS[dataset];
 
   const log = (s: string): void => void process.stderr.write(s);
   const backend = await initNodeBackend((f.backend as BackendName | undefined) ?? null);
   if (backend.notice) log(`${backend.notice}\n`);
-  const mnist = loadMnistNode();
+  const mnist = loadMnistNode(dataset);
   const { model, accuracy } = await trainQuickModel(mnist, cfg, backend.details, log);
   try {
     const t0 = performance.now();
@@ -135,7 +139,7 @@ export async function attributeCommand(argv: readonly string[]): Promise<number>
     const targets = await targetsFor(model, inputs, images.length, labels, targetMode);
     const gaps =
       method.id === 'integratedGradients'
-        ? await completenessGap(model, inputs, images.length, targets, maps, (params as IntegratedGradientsParams).baseline)
+        ? await completenessGap(model, inputs, images.length, targets, maps, (params as IntegratedGradientsParams).baseline, DATASETS[dataset])
         : null;
     const perImage = images.map((index, b) => ({
       index,
@@ -149,6 +153,7 @@ export async function attributeCommand(argv: readonly string[]): Promise<number>
     if (json) {
       const result = {
         command: 'attribute',
+        dataset,
         method: method.id,
         params,
         target: targetMode,
@@ -171,7 +176,7 @@ export async function attributeCommand(argv: readonly string[]): Promise<number>
           hi = Math.max(hi, v);
         }
         process.stdout.write(
-          `\ntest image ${r.index}: label ${r.label}, predicted ${r.predicted}, explaining class ${r.target}; map min ${lo.toPrecision(3)}, max ${hi.toPrecision(3)}\n`,
+          `\ntest image ${r.index}: label ${classNames[r.label]}, predicted ${classNames[r.predicted]}, explaining class ${classNames[r.target]}; map min ${lo.toPrecision(3)}, max ${hi.toPrecision(3)}\n`,
         );
         if (r.completeness) process.stdout.write(`${formatGap(r.completeness)}\n`);
         process.stdout.write(`${textHeatmap(r.map, method.signed)}\n`);

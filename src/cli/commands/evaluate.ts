@@ -14,6 +14,7 @@ import { evaluateMetrics, type MetricsResult } from '../../engine/metrics/evalua
 import { METRICS, METRIC_GROUPS } from '../../engine/metrics/metricCatalog';
 import { DEFAULT_METRICS_REQUEST, METRICS_FIELDS, metricsRequestSchema, type MetricsRequest } from '../../engine/metrics/metricsRequest';
 import { loadMnistNode } from '../../node/loadMnist';
+import { DEFAULT_DATASET, type DatasetId } from '../../engine/data/datasets';
 import { initNodeBackend } from '../../node/nodeBackend';
 import { fieldFlag, parseFlags, UsageError, type FlagSpec } from '../args';
 import { applyTrainFlags, trainFlagSpecs } from '../trainFlags';
@@ -23,6 +24,7 @@ import { baseModelWarning, quickTrainConfig, trainQuickModel } from '../quickMod
 const QUICK_BASE: TrainConfig = quickTrainConfig(1, REFERENCE_TRAIN.trainSize, REFERENCE_TRAIN.seed);
 
 const FLAGS: Record<string, FlagSpec> = {
+  dataset: fieldFlag(SWEEP_FIELDS.dataset),
   methods: fieldFlag(METRICS_FIELDS.methods),
   metric: fieldFlag(METRICS_FIELDS.groups),
   images: fieldFlag(METRICS_FIELDS.images),
@@ -39,7 +41,7 @@ const FLAGS: Record<string, FlagSpec> = {
   json: { kind: 'boolean' },
 };
 
-export const evaluateUsage = `roar evaluate --methods id,id(param:value),… [--metric ${METRIC_GROUPS.join(',')}] [--images N] [--fractions 0,10,…,100] [--target label|predicted] [--map-seed S] [--tie-break random|index] [--tie-seed S] [--rank abs|square|signed] [--replacement mean|black|white|imageMean|noisyLinear] [any training flag of roar train, for the base model] [--backend wasm|cpu] [--out metrics.json] [--json]
+export const evaluateUsage = `roar evaluate --methods id,id(param:value),… [--dataset mnist|fashion] [--metric ${METRIC_GROUPS.join(',')}] [--images N] [--fractions 0,10,…,100] [--target label|predicted] [--map-seed S] [--tie-break random|index] [--tie-seed S] [--rank abs|square|signed] [--replacement mean|black|white|imageMean|noisyLinear] [any training flag of roar train, for the base model] [--backend wasm|cpu] [--out metrics.json] [--json]
   Trains a base model (by default 1 epoch at lr ${QUICK_BASE.learningRate} on all 60,000 training images), then scores each method (random is always added) on the first --images test images (default ${DEFAULT_METRICS_REQUEST.images}) without retraining.
   --metric: perturbation (accuracy, AFOC, KL, PCUO with the most and the least salient pixels removed), deletion, insertion, road; all by default.`;
 
@@ -69,7 +71,8 @@ export async function evaluateCommand(argv: readonly string[]): Promise<number> 
   const log = (s: string): void => void process.stderr.write(s);
   const backend = await initNodeBackend((f.backend as BackendName | undefined) ?? null);
   if (backend.notice) log(`${backend.notice}\n`);
-  const mnist = loadMnistNode();
+  const dataset = (f.dataset as DatasetId | undefined) ?? DEFAULT_DATASET;
+  const mnist = loadMnistNode(dataset);
   const { model, health } = await trainQuickModel(mnist, cfg, backend.details, log);
   try {
     let last = 0;
@@ -82,7 +85,7 @@ export async function evaluateCommand(argv: readonly string[]): Promise<number> 
         log(`[${Math.round((done / total) * 100)} %] ${message}\n`);
       },
     });
-    const output = { ...result, model: cfg, backend: backend.name, backendDetails: backend.details };
+    const output = { ...result, dataset, model: cfg, backend: backend.name, backendDetails: backend.details };
     if (typeof f.out === 'string') {
       writeFileSync(f.out, `${JSON.stringify(output)}\n`);
       log(`wrote ${f.out}\n`);

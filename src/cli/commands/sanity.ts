@@ -19,6 +19,7 @@ import { runShuffledLabelsCheck, type ShuffledLabelsResult } from '../../engine/
 import type { RandomisationStage } from '../../engine/sanity/randomiseLayers';
 import type { CorrelationSummary } from '../../engine/sanity/spearman';
 import { loadMnistNode } from '../../node/loadMnist';
+import { DEFAULT_DATASET, type DatasetId } from '../../engine/data/datasets';
 import { initNodeBackend } from '../../node/nodeBackend';
 import { fieldFlag, parseFlags, UsageError, type FlagSpec } from '../args';
 import { baseModelWarning, quickTrainConfig, trainQuickModel } from '../quickModel';
@@ -28,6 +29,7 @@ const DEFAULT_IMAGES = 100;
 const MAX_GALLERY = 16;
 
 const FLAGS: Record<string, FlagSpec> = {
+  dataset: fieldFlag(SWEEP_FIELDS.dataset),
   methods: fieldFlag(SWEEP_FIELDS.methods),
   images: fieldFlag(numberField({ label: 'Images', hint: 'The first N test images are compared.', min: 1, max: MNIST_TEST_COUNT, integer: true })),
   'train-size': fieldFlag(TRAIN_FIELDS.trainSize),
@@ -42,7 +44,7 @@ const FLAGS: Record<string, FlagSpec> = {
   out: { kind: 'string' },
 };
 
-export const sanityUsage = `roar sanity --methods id,id(param:value),… [--images N] [--train-size N] [--epochs N] [--seed S] [--target label|predicted] [--map-seed S] [--shuffled-labels] [--gallery G] [--backend wasm|cpu] [--json] [--out sanity.json]
+export const sanityUsage = `roar sanity --methods id,id(param:value),… [--dataset mnist|fashion] [--images N] [--train-size N] [--epochs N] [--seed S] [--target label|predicted] [--map-seed S] [--shuffled-labels] [--gallery G] [--backend wasm|cpu] [--json] [--out sanity.json]
   Methods as for roar sweep: ${METHOD_IDS.join(', ')}. Compares the maps of the first --images test images (default ${DEFAULT_IMAGES}).
   Trains a base model first (as roar attribute: lr 0.01, --epochs default 1, the first --train-size training images, all by default), then re-initialises its layers from the top (cascading) and one at a time (independent); --seed seeds the model, the fresh layers and the label permutation.
   --shuffled-labels: also trains a model with the same settings on permuted labels. --gallery: the JSON keeps the maps of the first G images (0 to ${MAX_GALLERY}; default 0).`;
@@ -105,7 +107,8 @@ export async function sanityCommand(argv: readonly string[]): Promise<number> {
   const log = (s: string): void => void process.stderr.write(s);
   const backend = await initNodeBackend((f.backend as BackendName | undefined) ?? null);
   if (backend.notice) log(`${backend.notice}\n`);
-  const mnist = loadMnistNode();
+  const dataset = (f.dataset as DatasetId | undefined) ?? DEFAULT_DATASET;
+  const mnist = loadMnistNode(dataset);
   const started = performance.now();
   const { model, accuracy, health } = await trainQuickModel(mnist, cfg, backend.details, log);
   const trained = await readWeights(model).finally(() => disposeCnn(model));
@@ -138,7 +141,7 @@ export async function sanityCommand(argv: readonly string[]): Promise<number> {
   const answer = {
     format: 'roar-lab-sanity',
     version: 1,
-    config: { methods, images: imageCount, target, mapSeed, seed, train: cfg, shuffledLabels: withShuffled, gallery, backend: backend.name, backendDetails: backend.details },
+    config: { dataset, methods, images: imageCount, target, mapSeed, seed, train: cfg, shuffledLabels: withShuffled, gallery, backend: backend.name, backendDetails: backend.details },
     model: { testAccuracy: accuracy, health },
     methods: methods.map((m) => ({ key: methodKey(m), id: m.id, params: m.params, label: methodWords(m) })),
     stages,

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { platform, arch, cpus, availableParallelism } from 'node:os';
 import { MODELS_PER_STEP, type BackendName } from '../../engine/defaults';
+import { DATASETS } from '../../engine/data/datasets';
 import { webgpuDevice } from '../../engine/backend/webgpuDevice';
 import { FusedExecutor } from '../../engine/gpu/fusedExecutor';
 import type { Setting } from '../../engine/config/field';
@@ -28,6 +29,7 @@ import { parseBundleJson } from '../../share/bundleJson';
 
 /** Flags for the sweep's own settings and its masking rule, each read by its field (engine/sweep/sweepConfig.ts). */
 const SETTING_FLAGS: Record<string, string> = {
+  dataset: 'dataset',
   methods: 'methods',
   thresholds: 'thresholds',
   seeds: 'seeds',
@@ -61,7 +63,8 @@ const FLAGS: Record<string, FlagSpec> = {
   json: { kind: 'boolean' },
 };
 
-export const sweepUsage = `roar sweep --preset ${Object.keys(PRESETS).join('|')} [--methods id,id(param:value),…] [--thresholds 0,10,30,50,70,90] [--seeds N] [--base-seeds B] [--mode roar|kar] [--tie-break random|index] [--tie-seed S] [--rank abs|square|signed] [--replacement mean|black|white|imageMean|noisyLinear] [--target label|predicted] [--map-seed S] [--train-size N] [--test-size N] [--lr X] [--base-… | --retrain-… any training flag of roar train] [--no-retrain] [--mask-only | --no-mask-only] [--backend wasm|cpu|webgpu] [--workers N] [--out results.json] [--resume results.json] [--title text] [--json]
+export const sweepUsage = `roar sweep --preset ${Object.keys(PRESETS).join('|')} [--dataset mnist|fashion] [--methods id,id(param:value),…] [--thresholds 0,10,30,50,70,90] [--seeds N] [--base-seeds B] [--mode roar|kar] [--tie-break random|index] [--tie-seed S] [--rank abs|square|signed] [--replacement mean|black|white|imageMean|noisyLinear] [--target label|predicted] [--map-seed S] [--train-size N] [--test-size N] [--lr X] [--base-… | --retrain-… any training flag of roar train] [--no-retrain] [--mask-only | --no-mask-only] [--backend wasm|cpu|webgpu] [--workers N] [--out results.json] [--resume results.json] [--title text] [--json]
+  --dataset: what every model trains on (the presets' protocols on either dataset; MNIST by default).
   --base-seeds: base models (seeds base.seed, base.seed + 1, …), each with its own maps and retrains.
   --train-size, --test-size: the retraining images; --lr: both trainings' learning rate.
   --resume: a bundle an earlier sweep with the same settings wrote: its runs are kept and only the missing ones run.
@@ -91,7 +94,7 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--workers ${JSON.stringify(workersText)}: worker threads, a whole number from 1 to 64.`);
 
   const backend = await initNodeBackend((f.backend as BackendName | undefined) ?? null);
-  const mnist = loadMnistNode();
+  const mnist = loadMnistNode(full.dataset);
   let results: SweepResults = emptyResults(full, {
     engineVersion: ENGINE_VERSION,
     backend: backend.name,
@@ -106,7 +109,7 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   const device = webgpuDevice();
   const fused = device ? new FusedExecutor(mnist, device, backend.name, undefined, undefined, MODELS_PER_STEP.webgpu) : null;
   if (fused) results = { ...results, provenance: { ...results.provenance, backendDetails: `${backend.details}, fused kernels` } };
-  const pool: NodePool | null = !fused && workers > 1 ? await startNodePool(workers, backend.name) : null;
+  const pool: NodePool | null = !fused && workers > 1 ? await startNodePool(workers, backend.name, full.dataset) : null;
   if (pool) results = { ...results, provenance: { ...results.provenance, backendDetails: pool.details } };
   const tty = process.stderr.isTTY;
   let lastLine = 0;
@@ -114,7 +117,7 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   const plan = planRuns(full);
   const completed = new Set(prior?.runs.map((r) => r.key));
   const kept = plan.filter((r) => completed.has(r.key)).length;
-  process.stderr.write(`sweep: ${plan.length} retraining runs${prior ? ` (${kept} kept from ${f.resume})` : ''} on ${results.provenance.backendDetails}\n`);
+  process.stderr.write(`sweep: ${plan.length} retraining runs${prior ? ` (${kept} kept from ${f.resume})` : ''} on ${DATASETS[full.dataset].label}, ${results.provenance.backendDetails}\n`);
   const outcome = await runSweep(mnist, full, backend.name, {
     completed,
     executor: fused ?? pool?.executor,
@@ -142,7 +145,7 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   results = { ...results, provenance: { ...results.provenance, finishedAt: new Date().toISOString() } };
   if (tty) process.stderr.write('\n');
   process.stderr.write(`sweep finished in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-  const title = typeof f.title === 'string' ? f.title : `${PRESETS[f.preset as PresetId].label} preset, CLI, ${results.provenance.startedAt.slice(0, 10)}`;
+  const title = typeof f.title === 'string' ? f.title : `${PRESETS[f.preset as PresetId].label} preset, ${DATASETS[full.dataset].label}, CLI, ${results.provenance.startedAt.slice(0, 10)}`;
   const summary = summariseSweep(results);
   const bundle = makeBundle(title, results, summary);
   if (typeof f.out === 'string') {

@@ -5,7 +5,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { REFERENCE_TRAIN, type BackendName, type TrainConfig } from '../../engine/defaults';
+import { DATASETS, DEFAULT_DATASET, type DatasetId } from '../../engine/data/datasets';
 import { head, type MnistSplit } from '../../engine/data/mnist';
+import { SWEEP_FIELDS } from '../../engine/sweep/sweepConfig';
 import { webgpuDevice } from '../../engine/backend/webgpuDevice';
 import { maxModels } from '../../engine/gpu/fusedCnn';
 import { trainAndScoreFused } from '../../engine/gpu/fusedTrain';
@@ -16,12 +18,13 @@ import { train, type TrainHooks, type TrainOutcome } from '../../engine/training
 import { evaluate, type Evaluation } from '../../engine/training/evaluate';
 import { loadMnistNode } from '../../node/loadMnist';
 import { initNodeBackend } from '../../node/nodeBackend';
-import { parseFlags, UsageError, type FlagSpec } from '../args';
+import { fieldFlag, parseFlags, UsageError, type FlagSpec } from '../args';
 import { applyTrainFlags, trainFlagSpecs, trainFlagsUsage } from '../trainFlags';
 
 const MAX_MODELS = 1024;
 
 const FLAGS: Record<string, FlagSpec> = {
+  dataset: fieldFlag(SWEEP_FIELDS.dataset),
   ...trainFlagSpecs(),
   backend: { kind: 'string', choices: ['wasm', 'cpu', 'webgpu'] },
   engine: { kind: 'string', choices: ['fused', 'tfjs'] },
@@ -29,7 +32,7 @@ const FLAGS: Record<string, FlagSpec> = {
   json: { kind: 'boolean' },
 };
 
-export const trainUsage = `roar train ${trainFlagsUsage()} [--backend wasm|cpu|webgpu] [--engine fused|tfjs] [--models K] [--json]
+export const trainUsage = `roar train [--dataset mnist|fashion] ${trainFlagsUsage()} [--backend wasm|cpu|webgpu] [--engine fused|tfjs] [--models K] [--json]
   Defaults: the reference setting of seed 000 (lr ${REFERENCE_TRAIN.learningRate}, momentum ${REFERENCE_TRAIN.momentum}, batch ${REFERENCE_TRAIN.batchSize}, ${REFERENCE_TRAIN.epochs} epochs, all 60,000 training images).
   --engine: on WebGPU, the fused kernels (the default) or the tfjs graph; elsewhere only tfjs.
   --models: K models trained at once, seeds seed … seed + K − 1 (1 to ${MAX_MODELS}); samples/s is summed over them.`;
@@ -78,6 +81,7 @@ async function trainOnFused(device: GPUDevice, trainSet: MnistSplit, testSet: Mn
 export async function trainCommand(argv: readonly string[]): Promise<number> {
   const f = parseFlags(argv, FLAGS);
   const cfg: TrainConfig = applyTrainFlags(REFERENCE_TRAIN, f);
+  const dataset = (f.dataset as DatasetId | undefined) ?? DEFAULT_DATASET;
   const json = f.json === true;
   const modelsText = f.models as string | undefined;
   const models = modelsText === undefined ? 1 : Number(modelsText);
@@ -89,7 +93,7 @@ export async function trainCommand(argv: readonly string[]): Promise<number> {
   const device = webgpuDevice();
   if (asked === 'fused' && !device) log(`The fused engine runs on WebGPU only; training on the tfjs engine (${backend.details}).\n`);
   const engine: Engine = device && asked !== 'tfjs' ? 'fused' : 'tfjs';
-  const mnist = loadMnistNode();
+  const mnist = loadMnistNode(dataset);
   const trainSet = head(mnist.train, cfg.trainSize);
   const testSet = head(mnist.test, cfg.testSize);
   const cfgs = Array.from({ length: models }, (_, m) => ({ ...cfg, seed: cfg.seed + m }));
@@ -106,6 +110,7 @@ export async function trainCommand(argv: readonly string[]): Promise<number> {
   const details = `${backend.details}, ${engine === 'fused' ? 'fused kernels' : 'tfjs engine'}`;
   const result = {
     command: 'train',
+    dataset,
     config: cfg,
     backend: backend.name,
     backendDetails: details,
@@ -122,7 +127,7 @@ export async function trainCommand(argv: readonly string[]): Promise<number> {
   if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else {
     const acc = models === 1 ? `${(evaluations[0].accuracy * 100).toFixed(2)} %` : `${evaluations.map((e) => (e.accuracy * 100).toFixed(1)).join(', ')} % (seeds ${cfg.seed}–${cfg.seed + models - 1})`;
-    process.stdout.write(`test accuracy ${acc} on ${evaluations[0].count} images; ${Math.round(outcome.samplesPerSec)} samples/s${models > 1 ? ' summed' : ''} on ${details}; ${(outcome.elapsedMs / 1000).toFixed(1)} s training\n`);
+    process.stdout.write(`test accuracy ${acc} on ${evaluations[0].count} ${DATASETS[dataset].label} test images; ${Math.round(outcome.samplesPerSec)} samples/s${models > 1 ? ' summed' : ''} on ${details}; ${(outcome.elapsedMs / 1000).toFixed(1)} s training\n`);
   }
   return 0;
 }

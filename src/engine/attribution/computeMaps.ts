@@ -5,6 +5,7 @@
  * index (types.ts).
  */
 import { PIXELS } from '../defaults';
+import { DATASETS } from '../data/datasets';
 import { fillBatch, type MnistSplit } from '../data/mnist';
 import type { Cnn } from '../model/cnn';
 import { imagesPerCall } from './chunk';
@@ -63,7 +64,7 @@ export async function computeMaps<P>(
     const batchInputs = fillBatch(split, idx, inputs.subarray(0, n * PIXELS));
     const labels = Array.from(idx, (i) => split.labels[i]);
     const targets = await targetsFor(model, batchInputs, n, labels, targetMode);
-    out.set(await method.compute({ model, inputs: batchInputs, batch: n, targets, seed, imageIndices: idx }, params), done * PIXELS);
+    out.set(await method.compute({ model, inputs: batchInputs, norm: DATASETS[split.dataset], batch: n, targets, seed, imageIndices: idx }, params), done * PIXELS);
     done += n;
     const elapsedMs = now() - start;
     await hooks.onProgress?.({ done, total, elapsedMs, mapsPerSec: done / (elapsedMs / 1000) });

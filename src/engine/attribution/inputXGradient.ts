@@ -4,7 +4,7 @@
  * (baseline.ts); 'mean' gives x ⊙ ∂f_c/∂x on the normalised input, Captum's InputXGradient on this model.
  */
 import * as tf from '@tensorflow/tfjs';
-import { BASELINE_VALUE } from './baseline';
+import { baselineValue } from './baseline';
 import { METHOD_INFO, type InputXGradientParams } from './catalog';
 import { mapInChunks } from './chunk';
 import { cnnForward, scoreGradient } from './scoreGradient';
@@ -15,7 +15,7 @@ export const inputXGradient: AttributionMethod<InputXGradientParams> = {
   rowsPerImage: () => 1,
   compute(ctx, params) {
     checkContext(ctx);
-    const reference = BASELINE_VALUE[params.baseline];
+    const reference = baselineValue(params.baseline, ctx.norm);
     return mapInChunks(ctx.inputs, ctx.batch, ctx.targets, 1, (x, oneHot) =>
       tf.mul(tf.sub(x, reference), scoreGradient(cnnForward(ctx.model), x, oneHot)),
     );

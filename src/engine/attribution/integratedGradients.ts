@@ -8,7 +8,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE, NUM_CLASSES, PIXELS } from '../defaults';
 import type { Cnn } from '../model/cnn';
-import { BASELINE_VALUE, type Baseline } from './baseline';
+import type { Normalisation } from '../data/datasets';
+import { baselineValue, type Baseline } from './baseline';
 import { METHOD_INFO, type IntegratedGradientsParams } from './catalog';
 import { mapInChunks } from './chunk';
 import { forwardLogits } from './forwardLogits';
@@ -37,7 +38,7 @@ export const integratedGradients: AttributionMethod<IntegratedGradientsParams> =
     checkContext(ctx);
     const forward = cnnForward(ctx.model);
     return mapInChunks(ctx.inputs, ctx.batch, ctx.targets, params.steps, (x, oneHot) =>
-      integratedGradientsOf(forward, x, oneHot, params.steps, BASELINE_VALUE[params.baseline]),
+      integratedGradientsOf(forward, x, oneHot, params.steps, baselineValue(params.baseline, ctx.norm)),
     );
   },
 };
@@ -60,10 +61,11 @@ export async function completenessGap(
   targets: Int32Array,
   attributions: Float32Array,
   baseline: Baseline,
+  norm?: Normalisation,
 ): Promise<CompletenessGap[]> {
   if (attributions.length !== batch * PIXELS) throw new Error(`expected ${batch}·${PIXELS} attributions, got ${attributions.length}`);
   const atImages = await forwardLogits(model, inputs, batch);
-  const atBaseline = await forwardLogits(model, new Float32Array(PIXELS).fill(BASELINE_VALUE[baseline]), 1);
+  const atBaseline = await forwardLogits(model, new Float32Array(PIXELS).fill(baselineValue(baseline, norm)), 1);
   return Array.from({ length: batch }, (_, b) => {
     let attributionSum = 0;
     for (let p = 0; p < PIXELS; p++) attributionSum += attributions[b * PIXELS + p];

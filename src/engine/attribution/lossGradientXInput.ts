@@ -4,7 +4,7 @@
  * reference 'mean' (x′ = 0) by default; 'black' gives pixel × ∂L/∂pixel in [0, 1] pixel space (baseline.ts).
  */
 import * as tf from '@tensorflow/tfjs';
-import { BASELINE_VALUE } from './baseline';
+import { baselineValue } from './baseline';
 import { METHOD_INFO, type LossGradientXInputParams } from './catalog';
 import { mapInChunks } from './chunk';
 import { lossGradientOf } from './lossGradient';
@@ -15,7 +15,7 @@ export const lossGradientXInput: AttributionMethod<LossGradientXInputParams> = {
   rowsPerImage: () => 1,
   compute(ctx, params) {
     checkContext(ctx);
-    const reference = BASELINE_VALUE[params.baseline];
+    const reference = baselineValue(params.baseline, ctx.norm);
     return mapInChunks(ctx.inputs, ctx.batch, ctx.targets, 1, (x, oneHot) => tf.mul(tf.sub(x, reference), lossGradientOf(ctx.model, x, oneHot)));
   },
 };

@@ -53,7 +53,7 @@ export function noiseTunnel(info: MethodInfo<NoiseTunnelParams>, reduce: SampleR
       const targets = new Int32Array(batch * J);
       for (let b = 0; b < batch; b++) targets.fill(ctx.targets[b], b * J, (b + 1) * J);
       const maps = await NOISE_BASES[params.base].compute(
-        { model: ctx.model, inputs: noisyCopies(ctx, J, params.sigmaFraction), batch: batch * J, targets, seed: ctx.seed },
+        { model: ctx.model, inputs: noisyCopies(ctx, J, params.sigmaFraction), norm: ctx.norm, batch: batch * J, targets, seed: ctx.seed },
         params.baseParams,
       );
       const out = new Float32Array(batch * PIXELS);

@@ -4,13 +4,16 @@
  * map per image.
  */
 import { PIXELS } from '../defaults';
+import type { Normalisation } from '../data/datasets';
 import type { Cnn } from '../model/cnn';
 import type { MethodInfo } from './catalog';
 
 export interface AttributionContext {
   model: Cnn;
-  /** batch·784 normalised pixels, (x/255 − 0.1307)/0.3081, laid out like MNIST (row-major 28×28 per image). */
+  /** batch·784 normalised pixels, (x/255 − mean)/std, laid out like MNIST (row-major 28×28 per image). */
   inputs: Float32Array;
+  /** The mean and std the inputs were normalised with (a black baseline depends on them); MNIST's when not given. */
+  norm?: Normalisation;
   batch: number;
   /** The class each map explains: the true label or the predicted class, chosen by the caller (targets.ts). */
   targets: Int32Array;

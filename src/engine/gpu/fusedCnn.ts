@@ -5,7 +5,9 @@
  * dispatches and many steps go into one command buffer; the host reads back only the running loss and
  * correct counts, when the training loop asks (issue 13).
  */
-import { DEFAULT_MASK, MNIST_MEAN, MNIST_STD, PIXELS, type MaskConfig } from '../defaults';
+import { DEFAULT_MASK, PIXELS, type MaskConfig } from '../defaults';
+import { DATASETS, type Normalisation } from '../data/datasets';
+import type { MnistSplit } from '../data/mnist';
 import { PARAM_COUNT, PARAM_SPECS } from '../model/cnn';
 import { pixelsToMask } from '../masking/maskCount';
 import { replacementValue, type ConstantReplacement } from '../masking/replacement';
@@ -23,11 +25,13 @@ export const STEPS_PER_SUBMIT = 32;
 const ADAM_BETA2 = 0.999;
 const ADAM_EPSILON = 1e-8;
 
-const normalise = (x: number): number => (x - MNIST_MEAN) / MNIST_STD;
+const normaliser = ({ mean, std }: Normalisation) => (x: number): number => (x - mean) / std;
 
 /** Images (and their labels) resident on the GPU, with each image's normalised mean for the imageMean fill. */
 export interface GpuSplit {
   readonly count: number;
+  /** The dataset's normalisation, which the tables hold and masks fill with. */
+  readonly norm: Normalisation;
   readonly images: GPUBuffer;
   readonly labels: GPUBuffer;
   /** 256 normalised pixel values, then each image's normalised mean. */
@@ -82,14 +86,16 @@ function upload(device: GPUDevice, data: ArrayBufferView, usage = STORAGE): GPUB
 }
 
 /** Puts a split's images, labels and mean table on the device. */
-export function uploadSplit(device: GPUDevice, split: { images: Uint8Array; labels: Uint8Array; count: number }): GpuSplit {
+export function uploadSplit(device: GPUDevice, split: MnistSplit): GpuSplit {
+  const norm = DATASETS[split.dataset];
+  const normalise = normaliser(norm);
   const images = upload(device, split.images.subarray(0, split.count * PIXELS));
   const labels = upload(device, Uint32Array.from(split.labels.subarray(0, split.count)));
   const tables = new Float32Array(256 + split.count);
   for (let v = 0; v < 256; v++) tables[v] = normalise(v / 255);
-  for (let i = 0; i < split.count; i++) tables[256 + i] = normalise(replacementValue('imageMean', split.images, i * PIXELS, 1 / 255));
+  for (let i = 0; i < split.count; i++) tables[256 + i] = normalise(replacementValue('imageMean', split.images, i * PIXELS, 1 / 255, norm));
   const tableBuffer = upload(device, tables);
-  return { count: split.count, images, labels, tables: tableBuffer, destroy: () => [images, labels, tableBuffer].forEach((b) => b.destroy()) };
+  return { count: split.count, norm, images, labels, tables: tableBuffer, destroy: () => [images, labels, tableBuffer].forEach((b) => b.destroy()) };
 }
 
 export function uploadOrders(device: GPUDevice, orders: Uint16Array): GpuOrders {
@@ -97,8 +103,9 @@ export function uploadOrders(device: GPUDevice, orders: Uint16Array): GpuOrders 
   return { buffer: b, destroy: () => b.destroy() };
 }
 
-/** The mask uniform of one model (kernels.wgsl.ts, struct Mask). */
-function maskWords(m: ModelMask): ArrayBuffer {
+/** The mask uniform of one model (kernels.wgsl.ts, struct Mask), for inputs normalised by `norm`. */
+function maskWords(m: ModelMask, norm: Normalisation): ArrayBuffer {
+  const normalise = normaliser(norm);
   const out = new ArrayBuffer(32);
   const u = new Uint32Array(out);
   const f = new Float32Array(out);
@@ -113,7 +120,7 @@ function maskWords(m: ModelMask): ArrayBuffer {
   }
   if (m.mask.replacement === 'noisyLinear') throw new Error('The fused kernels fill removed pixels with one value; noisy linear imputation runs on the tfjs engine.');
   u.set([1, lo, hi, m.mask.replacement === 'imageMean' ? 1 : 0]);
-  f[4] = m.mask.replacement === 'imageMean' ? 0 : normalise(replacementValue(m.mask.replacement as ConstantReplacement, []));
+  f[4] = m.mask.replacement === 'imageMean' ? 0 : normalise(replacementValue(m.mask.replacement as ConstantReplacement, [], 0, 1, norm));
   return out;
 }
 
@@ -272,10 +279,11 @@ export class FusedCnn {
     });
   }
 
-  setMasks(masks: readonly ModelMask[]): void {
+  /** The models' masks, for inputs normalised by `norm` (MNIST's by default). */
+  setMasks(masks: readonly ModelMask[], norm: Normalisation = DATASETS.mnist): void {
     if (masks.length !== this.k) throw new RangeError(`${masks.length} masks for ${this.k} models.`);
     const words = new Uint8Array(this.k * 32);
-    masks.forEach((m, i) => words.set(new Uint8Array(maskWords(m)), i * 32));
+    masks.forEach((m, i) => words.set(new Uint8Array(maskWords(m, norm)), i * 32));
     this.device.queue.writeBuffer(this.masks, 0, words);
   }
 

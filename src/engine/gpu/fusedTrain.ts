@@ -35,7 +35,7 @@ export async function trainFused(
   const cfg = runs[0].cfg;
   if (cfg.trainSize > split.count) throw new RangeError(`The runs train on ${cfg.trainSize} images; the split on the GPU holds ${split.count}.`);
   model.setWeights(runs.map((r) => initialWeights(r.cfg.seed)));
-  model.setMasks(runs.map((r) => r.mask));
+  model.setMasks(runs.map((r) => r.mask), split.norm);
   const masksFrom = orders;
   let epochOrders: readonly Uint32Array[] | null = null;
   let t = 0;

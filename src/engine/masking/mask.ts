@@ -1,11 +1,6 @@
-import {
-  MNIST_MEAN as DATASET_MEAN,
-  MNIST_STD as DATASET_STD,
-  NOISY_LINEAR_SIGMA,
-  PIXELS as IMAGE_PIXELS,
-  type MaskMode,
-  type Replacement,
-} from '../defaults';
+import { NOISY_LINEAR_SIGMA, PIXELS as IMAGE_PIXELS, type MaskMode, type Replacement } from '../defaults';
+import { DATASETS, type Normalisation } from '../data/datasets';
+import { normaliseLut } from '../data/mnist';
 import type { Rng } from '../random';
 import { pixelsToMask } from './maskCount';
 import { noisyLinearImpute } from './noisyLinearImputation';
@@ -18,11 +13,9 @@ import { checkImageLength } from './imageLength';
  * attribution values: the count comes from the ranking, never from a threshold on the values.
  */
 
-// Module-local copies: under vitest every read of an imported binding is a property lookup, which made
+// A module-local copy: under vitest every read of an imported binding is a property lookup, which made
 // the hot loops here ~4× slower.
 const PIXELS = IMAGE_PIXELS;
-const MNIST_MEAN = DATASET_MEAN;
-const MNIST_STD = DATASET_STD;
 
 // Scratch shared across calls: the engine runs single-threaded in a worker.
 const removedScratch = new Uint8Array(PIXELS);
@@ -56,7 +49,7 @@ function removedMaskAt(
 
 /**
  * The masked image in [0,1] pixel units. `rng` feeds the noise of 'noisyLinear' and is not drawn from
- * otherwise. `out` may be `src`.
+ * otherwise. `out` may be `src`. `norm` gives the dataset's mean (MNIST's by default).
  */
 export function maskImage(
   src: Float32Array,
@@ -66,27 +59,23 @@ export function maskImage(
   replacement: Replacement,
   rng: Rng,
   out: Float32Array = new Float32Array(PIXELS),
+  norm: Normalisation = DATASETS.mnist,
 ): Float32Array {
   checkImageLength('The image', src.length);
   checkImageLength('The order', order.length);
   checkImageLength('The output image', out.length);
   const removed = removedMaskAt(order, 0, pixelsToMask(fraction), mode, removedScratch);
-  if (replacement === 'noisyLinear') return noisyLinearImpute(src, removed, rng, NOISY_LINEAR_SIGMA, out);
-  const value = replacementValue(replacement, src);
+  if (replacement === 'noisyLinear') return noisyLinearImpute(src, removed, rng, NOISY_LINEAR_SIGMA, out, norm.mean);
+  const value = replacementValue(replacement, src, 0, 1, norm);
   for (let p = 0; p < PIXELS; p++) out[p] = removed[p] ? value : src[p];
   return out;
 }
 
-/** normalised[b] = (b / 255 − mean) / std: the model's input for a uint8 pixel (science.md §1). */
-const normalised = new Float32Array(256);
-for (let b = 0; b < 256; b++) normalised[b] = (b / 255 - MNIST_MEAN) / MNIST_STD;
-
-const normalise = (x: number): number => (x - MNIST_MEAN) / MNIST_STD;
-
 /**
  * Writes the images `indices` of `images` (uint8, 784 each), masked by their `orders` (null: unmasked),
- * normalised, one after another into `out`: the training batch built on the fly, without a float copy of
- * the dataset. Equal to maskImage on x / 255 followed by normalisation, up to float32 rounding.
+ * normalised by `norm` (MNIST's by default), one after another into `out`: the training batch built on the
+ * fly, without a float copy of the dataset. Equal to maskImage on x / 255 followed by normalisation, up to
+ * float32 rounding.
  */
 export function fillMaskedBatch(
   images: Uint8Array,
@@ -97,6 +86,7 @@ export function fillMaskedBatch(
   replacement: Replacement,
   rng: Rng,
   out: Float32Array,
+  norm: Normalisation = DATASETS.mnist,
 ): void {
   if (out.length < indices.length * PIXELS) {
     throw new RangeError(
@@ -106,6 +96,10 @@ export function fillMaskedBatch(
   if (orders !== null && orders.length !== images.length) {
     throw new RangeError(`There are ${orders.length} ranked pixels for ${images.length} image pixels.`);
   }
+  // normalised[b] = (b / 255 − mean) / std: the model's input for a uint8 pixel (science.md §1).
+  const normalised = normaliseLut(norm);
+  const { mean, std } = norm;
+  const normalise = (x: number): number => (x - mean) / std;
   const count = pixelsToMask(fraction);
   for (let b = 0; b < indices.length; b++) {
     const image = indices[b] * PIXELS;
@@ -120,30 +114,30 @@ export function fillMaskedBatch(
     const removed = removedMaskAt(orders, image, count, mode, removedScratch);
     if (replacement === 'noisyLinear') {
       for (let p = 0; p < PIXELS; p++) imageScratch[p] = images[image + p] / 255;
-      noisyLinearImpute(imageScratch, removed, rng, NOISY_LINEAR_SIGMA, imputedScratch);
+      noisyLinearImpute(imageScratch, removed, rng, NOISY_LINEAR_SIGMA, imputedScratch, mean);
       for (let p = 0; p < PIXELS; p++) {
         out[base + p] = removed[p] ? normalise(imputedScratch[p]) : normalised[images[image + p]];
       }
     } else {
-      const value = normalise(replacementValue(replacement, images, image, 1 / 255));
+      const value = normalise(replacementValue(replacement, images, image, 1 / 255, norm));
       for (let p = 0; p < PIXELS; p++) out[base + p] = removed[p] ? value : normalised[images[image + p]];
     }
   }
 }
 
-/** The mask-only control's pixels: removed white, kept black, as normalised model inputs. */
-const PATTERN_REMOVED = normalise(1);
-const PATTERN_KEPT = normalise(0);
-
 /**
  * Writes the removal pattern of the images `indices` — removed pixels white, kept pixels black, no pixel
- * values — normalised into `out`: the input of the mask-only control (issue 10; ROAD's point that the
- * removed set's shape alone can name the class, science.md §7).
+ * values — normalised by `norm` (MNIST's by default) into `out`: the input of the mask-only control (issue
+ * 10; ROAD's point that the removed set's shape alone can name the class, science.md §7).
  */
-export function fillMaskPattern(orders: Uint16Array, indices: ArrayLike<number>, fraction: number, mode: MaskMode, out: Float32Array): void {
+export function fillMaskPattern(orders: Uint16Array, indices: ArrayLike<number>, fraction: number, mode: MaskMode, out: Float32Array, norm: Normalisation = DATASETS.mnist): void {
   if (out.length < indices.length * PIXELS) {
     throw new RangeError(`The batch buffer has ${out.length} values; ${indices.length} images need ${indices.length * PIXELS}.`);
   }
+  const lut = normaliseLut(norm);
+  // White (byte 255) and black (byte 0), as the model sees them.
+  const removedValue = lut[255];
+  const keptValue = lut[0];
   const count = pixelsToMask(fraction);
   for (let b = 0; b < indices.length; b++) {
     const image = indices[b] * PIXELS;
@@ -152,6 +146,6 @@ export function fillMaskPattern(orders: Uint16Array, indices: ArrayLike<number>,
     }
     const removed = removedMaskAt(orders, image, count, mode, removedScratch);
     const base = b * PIXELS;
-    for (let p = 0; p < PIXELS; p++) out[base + p] = removed[p] ? PATTERN_REMOVED : PATTERN_KEPT;
+    for (let p = 0; p < PIXELS; p++) out[base + p] = removed[p] ? removedValue : keptValue;
   }
 }

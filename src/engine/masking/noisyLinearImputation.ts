@@ -85,7 +85,8 @@ function solve(count: number): void {
 /**
  * Fills the pixels where `removed` is 1 by noisy linear imputation; kept pixels are copied unchanged.
  * `src` is in [0,1] pixel units; noise is drawn from `rng` in ascending pixel order, none when sigma is 0.
- * `out` may be `src`. Returns `out`.
+ * `out` may be `src`. Returns `out`. `datasetMean` (MNIST's by default) is what an image with every pixel
+ * removed becomes.
  */
 export function noisyLinearImpute(
   src: Float32Array,
@@ -93,6 +94,7 @@ export function noisyLinearImpute(
   rng: Rng,
   sigma = NOISY_LINEAR_SIGMA,
   out: Float32Array = new Float32Array(PIXELS),
+  datasetMean = MNIST_MEAN,
 ): Float32Array {
   if (src.length !== PIXELS || removed.length !== PIXELS || out.length !== PIXELS) {
     throw new RangeError(`Noisy linear imputation works on whole images of ${PIXELS} pixels.`);
@@ -104,7 +106,7 @@ export function noisyLinearImpute(
     else keptSum += src[p];
   }
   // Starting from the kept pixels' mean shortens the solve; with none kept, the dataset mean.
-  const start = count < PIXELS ? keptSum / (PIXELS - count) : MNIST_MEAN;
+  const start = count < PIXELS ? keptSum / (PIXELS - count) : datasetMean;
   for (let p = 0; p < PIXELS; p++) values[p] = removed[p] ? start : src[p];
   solve(count);
   for (let p = 0; p < PIXELS; p++) {

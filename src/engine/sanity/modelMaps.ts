@@ -43,7 +43,7 @@ export function fixedTargets(trained: readonly Float32Array[], split: MnistSplit
 export function relabelled(split: MnistSplit, images: Uint32Array, targets: Int32Array): MnistSplit {
   const labels = Uint8Array.from(split.labels);
   images.forEach((image, k) => (labels[image] = targets[k]));
-  return { count: split.count, images: split.images, labels };
+  return { ...split, labels };
 }
 
 /** One model from `weights` for the duration of `use`, then freed. */

@@ -2,6 +2,7 @@
  * Runs a sweep's tasks in the calling thread: what each worker of a pool does, and the whole sweep where
  * one thread is all there is (a GPU backend, which parallel workers would only share).
  */
+import type { DatasetId } from '../data/datasets';
 import { head, type Mnist } from '../data/mnist';
 import { MNIST_TRAIN_COUNT, type BackendName, type TrainConfig } from '../defaults';
 import { cnnFromWeights, createCnn, readWeights } from '../model/cnn';
@@ -29,6 +30,11 @@ export class InProcessExecutor implements SweepExecutor {
     readonly modelsPerStep = 1,
   ) {
     if (!Number.isInteger(modelsPerStep) || modelsPerStep < 1) throw new RangeError(`modelsPerStep must be a whole number ≥ 1, not ${modelsPerStep}.`);
+  }
+
+  /** The dataset this executor trains and ranks on. */
+  get dataset(): DatasetId {
+    return this.mnist.dataset;
   }
 
   allocOrders(length: number): Uint16Array {

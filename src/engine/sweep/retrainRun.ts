@@ -5,6 +5,7 @@
  * masked copy of the dataset exists.
  */
 import { PIXELS, type MaskConfig, type TrainConfig } from '../defaults';
+import { DATASETS } from '../data/datasets';
 import type { MnistSplit } from '../data/mnist';
 import { fillMaskedBatch, fillMaskPattern } from '../masking/mask';
 import { createCnn, disposeCnn, type Cnn } from '../model/cnn';
@@ -32,11 +33,12 @@ export async function evaluateMasked(
 
 /** The normalised inputs of a batch of `split`: masked images, or (mask-only) their removal patterns. */
 function batchFiller(split: MnistSplit, orders: Uint16Array | null, kind: RunKind, threshold: number, mask: MaskConfig, rng: Rng): (indices: Uint32Array, out: Float32Array) => void {
+  const norm = DATASETS[split.dataset];
   if (kind === 'maskOnly') {
     if (!orders) throw new Error('The mask-only control needs the pixel orders of a method.');
-    return (idx, out) => fillMaskPattern(orders, idx, threshold, mask.mode, out);
+    return (idx, out) => fillMaskPattern(orders, idx, threshold, mask.mode, out, norm);
   }
-  return (idx, out) => fillMaskedBatch(split.images, orders, idx, threshold, mask.mode, mask.replacement, rng, out);
+  return (idx, out) => fillMaskedBatch(split.images, orders, idx, threshold, mask.mode, mask.replacement, rng, out, norm);
 }
 
 export interface RetrainOutcome {

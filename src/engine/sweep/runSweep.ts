@@ -7,6 +7,7 @@
  * as one batched model — slice by slice and run by run; finished runs are reported one by one; runs already
  * done are skipped (resume); an abort stops between batches and keeps what finished.
  */
+import { DATASETS } from '../data/datasets';
 import { head, type Mnist } from '../data/mnist';
 import { PIXELS, type BackendName } from '../defaults';
 import { deriveSeed } from '../random';
@@ -88,6 +89,7 @@ function slices(n: number, parts: number): { from: number; count: number }[] {
 
 export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendName, hooks: SweepHooks = {}): Promise<SweepOutcome> {
   const config = withRandomBaseline(raw);
+  if (mnist.dataset !== config.dataset) throw new Error(`The sweep runs on ${DATASETS[config.dataset].label}, but ${DATASETS[mnist.dataset].label} was loaded.`);
   const cache = hooks.cache ?? new SweepCache();
   const exec = hooks.executor ?? new InProcessExecutor(mnist, backend, cache);
   const { signal } = hooks;
@@ -160,9 +162,9 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
 
   try {
     for (const baseSeed of bases) {
-      // 1. The base model, cached per training configuration (deterministic for a backend).
+      // 1. The base model, cached per dataset and training configuration (deterministic for a backend).
       const baseCfg = { ...config.base, seed: baseSeed };
-      const baseKey = `${backend}:${JSON.stringify(baseCfg)}`;
+      const baseKey = `${backend}:${config.dataset}:${JSON.stringify(baseCfg)}`;
       let trained = await hooks.checkpoints?.loadBase(baseKey);
       if (!trained) {
         trained = await exec.trainBase(baseKey, baseCfg, (seen, rate) => {

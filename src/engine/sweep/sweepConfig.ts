@@ -1,11 +1,12 @@
 /**
- * What a sweep is (science.md §4): methods (the random baseline always among them) × thresholds × seeds, a
- * masking rule, the base model's training and the retraining settings. One versioned, plain-JSON object:
- * the worker runs it, the CLI reads it, results and permalinks record it.
+ * What a sweep is (science.md §4): a dataset, methods (the random baseline always among them) × thresholds ×
+ * seeds, a masking rule, the base model's training and the retraining settings. One versioned, plain-JSON
+ * object: the worker runs it, the CLI reads it, results and permalinks record it.
  */
 import * as v from 'valibot';
 import { DEFAULT_MASK, DEFAULT_THRESHOLDS, REFERENCE_TRAIN, type MaskConfig, type TrainConfig } from '../defaults';
 import type { TargetMode } from '../attribution/targets';
+import { DATASET_IDS, DATASETS, DEFAULT_DATASET, type DatasetId } from '../data/datasets';
 import type { MethodSpec } from '../attribution/methodSpec';
 import { strictRecord, booleanField, choiceField, numberField, settingsOf, type Fields, type Setting } from '../config/field';
 import { MASK_FIELDS, maskSchema, SEED_FIELD_LIMITS } from '../config/maskConfig';
@@ -20,6 +21,8 @@ export const MAX_BASE_SEEDS = 10;
 
 export interface SweepConfig {
   version: typeof SWEEP_CONFIG_VERSION;
+  /** What every model trains on and every map explains. */
+  dataset: DatasetId;
   methods: MethodSpec[];
   /** Fractions of pixels removed (ROAR) or kept (KAR), ascending, unique, in [0, 1]. */
   thresholds: number[];
@@ -67,6 +70,7 @@ const CONVERGED_DESCRIPTION =
 
 const STANDARD: SweepConfig = {
   version: SWEEP_CONFIG_VERSION,
+  dataset: DEFAULT_DATASET,
   methods: [
     { id: 'gradient', params: {} },
     { id: 'integratedGradients', params: {} },
@@ -97,6 +101,7 @@ export const PRESETS: Record<PresetId, { label: string; description: string; con
     description: LECTURE_DESCRIPTION,
     config: {
       version: SWEEP_CONFIG_VERSION,
+      dataset: DEFAULT_DATASET,
       methods: [
         { id: 'gradient', params: {} },
         { id: 'integratedGradients', params: { steps: 8 } },
@@ -130,6 +135,7 @@ export const PRESETS: Record<PresetId, { label: string; description: string; con
     description: "Seed 000's setting: lr 0.001, 10 epochs, full data, 5 seeds on each of 3 base models, seven methods. Hours on a CPU: meant for GPUs or the CLI.",
     config: {
       version: SWEEP_CONFIG_VERSION,
+      dataset: DEFAULT_DATASET,
       methods: [
         { id: 'gradient', params: {} },
         { id: 'integratedGradients', params: {} },
@@ -158,7 +164,12 @@ export function presetConfig(id: PresetId): SweepConfig {
 }
 
 /** The sweep's own settings (the masking rule and the two trainings have theirs): defined once, for every reader. */
-export const SWEEP_FIELDS: Fields<Pick<SweepConfig, 'methods' | 'thresholds' | 'seeds' | 'baseSeeds' | 'target' | 'mapSeed' | 'noRetrain' | 'maskOnly'>> = {
+export const SWEEP_FIELDS: Fields<Pick<SweepConfig, 'dataset' | 'methods' | 'thresholds' | 'seeds' | 'baseSeeds' | 'target' | 'mapSeed' | 'noRetrain' | 'maskOnly'>> = {
+  dataset: choiceField<DatasetId>({
+    label: 'Dataset',
+    hint: 'Handwritten digits on a black background, or clothes, where the background and the ties among its black pixels mostly disappear.',
+    words: Object.fromEntries(DATASET_IDS.map((id) => [id, DATASETS[id].label])) as Record<DatasetId, string>,
+  }),
   methods: methodsField({ label: 'Methods', hint: 'The attribution methods to test; random is always added as the baseline.' }),
   thresholds: thresholdsField({ label: 'Thresholds', hint: 'Percentages of the 784 pixels removed (ROAR) or kept (KAR); the paper uses 0, 10, 30, 50, 70, 90.', max: MAX_THRESHOLDS }),
   seeds: numberField({ label: 'Seeds per cell', hint: 'Fresh models per method, threshold and base model (5 in the paper).', min: 1, max: 20, integer: true }),
@@ -189,6 +200,8 @@ const GROUP_LABELS: Record<string, string> = { base: 'Base model', retrain: 'Ret
 export const sweepSchema = strictRecord({
   version: v.literal(SWEEP_CONFIG_VERSION, `Version: ${SWEEP_CONFIG_VERSION}; this page runs version ${SWEEP_CONFIG_VERSION} sweeps.`),
   ...Object.fromEntries(Object.entries(SWEEP_FIELDS).map(([k, f]) => [k, f.schema])),
+  // Sweeps recorded before there was a second dataset ran on MNIST.
+  dataset: v.optional(SWEEP_FIELDS.dataset.schema, 'mnist'),
   mask: maskSchema,
   base: trainSchema,
   retrain: trainSchema,
