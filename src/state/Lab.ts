@@ -22,6 +22,8 @@ import type { WorkerEvent, WorkerRequest } from '../worker/protocol';
 import { checkGalleryForm, type GalleryForm } from './galleryForm';
 import { galleryOnEvent, initialGallery, type GalleryState } from './galleryState';
 import { initialMetrics, metricsOnEvent, type MetricsState } from './metricsState';
+import { initialSanity, sanityOnEvent, type SanityState } from './sanityState';
+import { SANITY_FIELDS, type SanityRequest } from '../engine/sanity/sanityRequest';
 import { DEFAULT_METRICS_REQUEST, METRICS_FIELDS, type MetricsRequest } from '../engine/metrics/metricsRequest';
 import type { MetricId } from '../engine/metrics/metricCatalog';
 import { parseText } from '../engine/config/field';
@@ -62,6 +64,7 @@ export class Lab {
   readonly gallery: StoreApi<GalleryState> = createStore<GalleryState>()(() => initialGallery());
   readonly sweep: StoreApi<SweepState> = createStore<SweepState>()(() => initialSweep());
   readonly metrics: StoreApi<MetricsState> = createStore<MetricsState>()(() => initialMetrics());
+  readonly sanity: StoreApi<SanityState> = createStore<SanityState>()(() => initialSanity());
   /** The notices of the link the page was opened with (bad or unknown settings), or null. */
   readonly linkNotice: string | null;
 
@@ -96,6 +99,8 @@ export class Lab {
     if (g) this.gallery.setState(g);
     const m = metricsOnEvent(this.metrics.getState(), e);
     if (m) this.metrics.setState(m);
+    const c = sanityOnEvent(this.sanity.getState(), e);
+    if (c) this.sanity.setState(c);
     this.sweepOnEvent(e);
   }
 
@@ -153,7 +158,7 @@ export class Lab {
     if (!t.model) return 'Train a base model first (step 1): the maps explain its decisions.';
     if (t.status !== 'idle') return 'Wait for the training to finish: the maps explain the finished model.';
     if (this.sweep.getState().status !== 'idle') return 'Wait for the sweep to finish, or cancel it: the lab computes one thing at a time.';
-    if (this.metrics.getState().status !== 'idle') return 'Wait for the metrics to finish, or stop them: the lab computes one thing at a time.';
+    if (this.metrics.getState().status !== 'idle' || this.sanity.getState().status !== 'idle') return 'Wait for the checks of step 4 to finish, or stop them: the lab computes one thing at a time.';
     return null;
   }
 
@@ -185,6 +190,7 @@ export class Lab {
     if (t.status !== 'idle') return 'Wait for the training to finish: the metrics score the finished model.';
     if (this.sweep.getState().status !== 'idle') return 'Wait for the sweep to finish, or cancel it: the lab computes one thing at a time.';
     if (this.gallery.getState().status !== 'idle') return 'Wait for the maps to finish.';
+    if (this.metrics.getState().status !== 'idle' || this.sanity.getState().status !== 'idle') return 'Wait for the other check to finish: the lab computes one thing at a time.';
     return null;
   }
 
@@ -198,9 +204,8 @@ export class Lab {
   }
 
   computeMetrics(): void {
-    const m = this.metrics.getState();
     const request = this.metricsRequest();
-    if (m.status !== 'idle' || this.metricsBlocked() || !request) return;
+    if (this.metricsBlocked() || !request) return;
     const jobId = this.nextJobId();
     this.metrics.setState({ status: 'computing', jobId, progress: null, error: null });
     this.send({ type: 'metrics', jobId, request });
@@ -211,6 +216,47 @@ export class Lab {
     if (m.status !== 'computing') return;
     this.metrics.setState({ status: 'stopping' });
     this.send({ type: 'stop', jobId: m.jobId });
+  }
+
+  setSanityText(key: keyof SanityState['form'], text: string): void {
+    const s = this.sanity.getState();
+    const errors = { ...s.errors };
+    if (key !== 'shuffled') {
+      const r = parseText(SANITY_FIELDS[key], text);
+      if ('error' in r) errors[key] = r.error;
+      else delete errors[key];
+    }
+    this.sanity.setState({ form: { ...s.form, [key]: text }, errors });
+  }
+
+  showSanityMethod(key: string): void {
+    this.sanity.setState({ shownMethod: key });
+  }
+
+  /** The checks' request: the sweep's methods, and step 1's training settings for the shuffled-label model. */
+  sanityRequest(): SanityRequest | null {
+    const s = this.sanity.getState();
+    const images = parseText(SANITY_FIELDS.images, s.form.images);
+    const seed = parseText(SANITY_FIELDS.seed, s.form.seed);
+    const trained = this.training.getState().model;
+    if ('error' in images || 'error' in seed || !trained) return null;
+    const { methods, target, mapSeed } = this.sweep.getState().config;
+    return { methods, images: images.value, seed: seed.value, target, mapSeed, shuffledLabels: s.form.shuffled === '1' ? trained.config : null };
+  }
+
+  runSanity(): void {
+    const request = this.sanityRequest();
+    if (this.metricsBlocked() || !request) return;
+    const jobId = this.nextJobId();
+    this.sanity.setState({ status: 'computing', jobId, progress: null, error: null });
+    this.send({ type: 'sanity', jobId, request });
+  }
+
+  stopSanity(): void {
+    const s = this.sanity.getState();
+    if (s.status !== 'computing') return;
+    this.sanity.setState({ status: 'stopping' });
+    this.send({ type: 'stop', jobId: s.jobId });
   }
 
   // ——— Sweep (step 3) ———
@@ -252,7 +298,7 @@ export class Lab {
   runSweep(): void {
     const s = this.sweep.getState();
     const backend = this.training.getState().backend;
-    if (s.status !== 'idle' || !backend || this.sweepProblems().length || this.metrics.getState().status !== 'idle') return;
+    if (s.status !== 'idle' || !backend || this.sweepProblems().length || this.metrics.getState().status !== 'idle' || this.sanity.getState().status !== 'idle') return;
     const config = withRandomBaseline(s.config);
     const startedAt = new Date().toISOString();
     const label = s.preset === 'custom' ? 'Custom sweep' : `${PRESETS[s.preset].label} preset`;

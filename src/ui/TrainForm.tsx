@@ -3,7 +3,9 @@ import { TRAIN_FIELD_NAMES, TRAIN_FIELDS } from '../engine/config/trainConfig';
 import type { Field } from '../engine/config/field';
 import { QUICK_TRAIN } from '../state/trainingState';
 import { FieldControl } from './FieldControl';
-import { useCommands, useTraining } from './labContext';
+import { useCommands, useSweep, useTraining } from './labContext';
+import { SWEEP_FIELDS } from '../engine/sweep/sweepConfig';
+import { DATASETS } from '../engine/data/datasets';
 
 /** Training settings with validation, presets, and Train / Stop. */
 export function TrainForm() {
@@ -14,6 +16,10 @@ export function TrainForm() {
   const lab = useCommands();
   const busy = status !== 'idle';
   const invalid = Object.keys(errors).length > 0;
+  // The page works on one dataset, the sweep's: chosen here, before the model that every later step explains.
+  const dataset = useSweep((s) => s.config.dataset);
+  const datasetText = useSweep((s) => s.form.texts.dataset ?? dataset);
+  const sweepBusy = useSweep((s) => s.status !== 'idle');
 
   return (
     <form
@@ -29,6 +35,16 @@ export function TrainForm() {
         The small CNN of the ROAR study (two convolutions, three dense layers) learns to read handwritten digits,
         right here in your browser. Start with the quick setting; the paper's setting takes a few minutes.
       </p>
+      <div className="fields">
+        <FieldControl
+          field={SWEEP_FIELDS.dataset as Field<unknown>}
+          name="dataset"
+          text={datasetText}
+          disabled={busy || sweepBusy}
+          hint={`${SWEEP_FIELDS.dataset.hint} ${DATASETS[dataset].split}`}
+          onText={(text) => lab.setSweepText('dataset', text)}
+        />
+      </div>
       <div className="presets">
         <button type="button" disabled={busy} onClick={() => lab.setTrainingConfig(QUICK_TRAIN)}>
           Quick (10,000 images, 1 epoch)

@@ -7,6 +7,7 @@ import { useStore, type StoreApi } from 'zustand';
 import type { Lab } from '../state/Lab';
 import type { GalleryState } from '../state/galleryState';
 import type { MetricsState } from '../state/metricsState';
+import type { SanityState } from '../state/sanityState';
 import type { SweepState } from '../state/sweepState';
 import type { TrainingState } from '../state/trainingState';
 
@@ -31,3 +32,4 @@ export const useTraining = <T,>(selector: (s: TrainingState) => T): T => useSlic
 export const useGallery = <T,>(selector: (s: GalleryState) => T): T => useSlice((l) => l.gallery, selector);
 export const useSweep = <T,>(selector: (s: SweepState) => T): T => useSlice((l) => l.sweep, selector);
 export const useMetrics = <T,>(selector: (s: MetricsState) => T): T => useSlice((l) => l.metrics, selector);
+export const useSanity = <T,>(selector: (s: SanityState) => T): T => useSlice((l) => l.sanity, selector);

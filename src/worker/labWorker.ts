@@ -32,6 +32,8 @@ import { trainSchema } from '../engine/config/trainConfig';
 import { galleryRequestSchema } from '../engine/gallery/galleryRequest';
 import { checkpointsFor, clearCheckpoints } from './checkpointStore';
 import { evaluateMetrics } from '../engine/metrics/evaluateMetrics';
+import { sanityJob } from '../engine/sanity/sanityJob';
+import { sanityRequestSchema, type SanityRequest } from '../engine/sanity/sanityRequest';
 import { metricsRequestSchema, type MetricsRequest } from '../engine/metrics/metricsRequest';
 
 const post = (e: WorkerEvent): void => postMessage(e);
@@ -169,6 +171,24 @@ async function runMetrics(jobId: number, request: MetricsRequest, signal: AbortS
   post({ type: 'metricsDone', jobId, result });
 }
 
+async function runSanity(jobId: number, request: SanityRequest, signal: AbortSignal): Promise<void> {
+  if (!model) throw new Error('Train a base model first (step 1): the checks randomise its layers.');
+  const { mnist } = await ready(modelDataset);
+  let lastPost = 0;
+  const outcome = await sanityJob(model, mnist, request, {
+    signal,
+    onProgress: async (message, fraction) => {
+      const now = performance.now();
+      if (now - lastPost >= 200) {
+        lastPost = now;
+        post({ type: 'sanityProgress', jobId, fraction, message });
+      }
+      await yieldToEvents();
+    },
+  });
+  post({ type: 'sanityDone', jobId, outcome });
+}
+
 /**
  * One worker per core on the CPU backends; on WebGPU the fused kernels here, MODELS_PER_STEP runs per
  * dispatch; on WebGL MODELS_PER_STEP runs batched into one model; if the workers cannot start, the sweep
@@ -275,6 +295,9 @@ self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
       break;
     case 'metrics':
       startJob(msg.jobId, (signal) => runMetrics(msg.jobId, checked(metricsRequestSchema, msg.request, 'The metrics request'), signal));
+      break;
+    case 'sanity':
+      startJob(msg.jobId, (signal) => runSanity(msg.jobId, checked(sanityRequestSchema, msg.request, 'The sanity-check request'), signal));
       break;
     case 'sweep':
       startJob(msg.jobId, (signal, gate) => runSweepJob(msg.jobId, msg.id, msg.config, msg.completed, signal, gate));

@@ -16,6 +16,8 @@ import type { SweepProgress } from '../engine/sweep/runSweep';
 import type { BaseResult, NoRetrainResult, RunResult } from '../engine/sweep/results';
 import type { MetricsRequest } from '../engine/metrics/metricsRequest';
 import type { MetricsResult } from '../engine/metrics/evaluateMetrics';
+import type { SanityRequest } from '../engine/sanity/sanityRequest';
+import type { SanityOutcome } from '../engine/sanity/sanityJob';
 
 export type { DigitChoice, GalleryRequest } from '../engine/gallery/galleryRequest';
 
@@ -25,6 +27,8 @@ export type WorkerRequest =
   | { type: 'gallery'; jobId: number; request: GalleryRequest }
   /** The no-retrain metrics of the base model trained in step 1. */
   | { type: 'metrics'; jobId: number; request: MetricsRequest }
+  /** Adebayo et al.'s sanity checks on the base model trained in step 1. */
+  | { type: 'sanity'; jobId: number; request: SanityRequest }
   /** Runs the sweep `id` (its checkpoints are kept under that id), skipping the runs in `completed`. */
   | { type: 'sweep'; jobId: number; id: string; config: SweepConfig; completed: string[] }
   | { type: 'pause'; jobId: number }
@@ -48,6 +52,8 @@ export type WorkerEvent =
   | { type: 'galleryDone'; jobId: number; images: GalleryImage[]; seconds: number }
   | { type: 'metricsProgress'; jobId: number; done: number; total: number; message: string }
   | { type: 'metricsDone'; jobId: number; result: MetricsResult }
+  | { type: 'sanityProgress'; jobId: number; fraction: number; message: string }
+  | { type: 'sanityDone'; jobId: number; outcome: SanityOutcome }
   /** Where the sweep runs: `parallelism` workers, described for the record (null: in the lab worker). */
   | { type: 'sweepStarted'; jobId: number; parallelism: number; details: string | null }
   | { type: 'sweepProgress'; jobId: number; progress: SweepProgress }

@@ -6,6 +6,7 @@ import { useCommands, useMetrics, useSweep, useTraining } from '../labContext';
 import { methodName } from '../sweep/methodStyle';
 import { MetricsChart } from './MetricsChart';
 import { MetricsTable } from './MetricsTable';
+import { SanityPanel } from '../sanity/SanityPanel';
 
 /**
  * Step 4: the no-retrain metrics of the sweep's methods on the base model of step 1 — deletion, insertion,
@@ -36,6 +37,7 @@ export function MetricsPanel() {
         or put back pixels in rank order and watch the model’s output, with no retraining. Seconds instead of hours — but a model that never saw
         masked images can fail on them because they are unfamiliar, not because the information is gone, which is why ROAR retrains.
       </p>
+      <h3>Removing and putting back pixels</h3>
       <div className="fields">
         <FieldControl field={METRICS_FIELDS.images as never} name="metricsImages" text={imagesText} error={imagesError} disabled={busy} onText={(t) => lab.setMetricsImages(t)} />
       </div>
@@ -84,6 +86,7 @@ export function MetricsPanel() {
           </p>
         </div>
       ) : null}
+      <SanityPanel />
     </section>
   );
 }

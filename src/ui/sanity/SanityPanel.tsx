@@ -1,0 +1,86 @@
+import { SANITY_FIELDS } from '../../engine/sanity/sanityRequest';
+import { FieldControl } from '../FieldControl';
+import type { Field } from '../../engine/config/field';
+import { useCommands, useMetrics, useSanity, useSweep, useTraining } from '../labContext';
+import { methodName } from '../sweep/methodStyle';
+import { SanityChart } from './SanityChart';
+import { SanityMaps } from './SanityMaps';
+import { SanityTable } from './SanityTable';
+
+/**
+ * Adebayo et al.'s sanity checks on the base model of step 1: re-initialise its layers from the top (and
+ * one at a time, and optionally train on shuffled labels) and see whether each method's maps change. A
+ * method whose maps survive a random network cannot be explaining the trained one.
+ */
+export function SanityPanel() {
+  const lab = useCommands();
+  const form = useSanity((s) => s.form);
+  const errors = useSanity((s) => s.errors);
+  const status = useSanity((s) => s.status);
+  const progress = useSanity((s) => s.progress);
+  const outcome = useSanity((s) => s.outcome);
+  const error = useSanity((s) => s.error);
+  const shown = useSanity((s) => s.shownMethod);
+  // Read so that the blocked reason follows the other jobs.
+  useTraining((s) => `${s.status}:${s.model !== null}`);
+  useSweep((s) => s.status);
+  useMetrics((s) => s.status);
+  const blocked = lab.metricsBlocked();
+  const busy = status !== 'idle';
+  const invalid = Object.keys(errors).length > 0;
+  const shownKey = shown ?? outcome?.checks.methods[0]?.key ?? '';
+  return (
+    <div className="sanity" aria-labelledby="sanity-heading" role="region">
+      <h3 id="sanity-heading">Sanity checks</h3>
+      <p className="muted">
+        Adebayo et al. (2018): re-initialise the model’s layers from the top and watch each method’s maps. Rank correlation (Spearman ρ of |maps|) with the
+        trained model’s maps should fall as the network stops being the one that learnt; a method that stays at 1 — edge detection, random — ignores the model.
+      </p>
+      <div className="fields">
+        {(['images', 'seed', 'shuffled'] as const).map((k) => (
+          <FieldControl key={k} field={SANITY_FIELDS[k] as Field<unknown>} name={`sanity-${k}`} text={form[k]} error={k === 'shuffled' ? null : errors[k]} disabled={busy} onText={(t) => lab.setSanityText(k, t)} />
+        ))}
+      </div>
+      <div className="actions">
+        {status === 'idle' ? (
+          <button type="button" className="primary" onClick={() => lab.runSanity()} disabled={blocked !== null || invalid}>
+            Run the sanity checks
+          </button>
+        ) : (
+          <button type="button" onClick={() => lab.stopSanity()} disabled={status === 'stopping'}>
+            {status === 'stopping' ? 'Stopping…' : 'Stop'}
+          </button>
+        )}
+        {blocked && !busy ? <span className="muted">{blocked}</span> : null}
+      </div>
+      {busy ? (
+        <div aria-live="polite">
+          <progress max={1} value={progress?.fraction ?? 0} aria-label="Sanity-check progress" />
+          <p className="muted" data-testid="sanity-status">{progress?.message ?? 'Starting…'}</p>
+        </div>
+      ) : null}
+      {error ? <p className="error" role="alert">{error}</p> : null}
+      {outcome ? (
+        <div data-testid="sanity-results">
+          <SanityChart outcome={outcome} />
+          <SanityTable outcome={outcome} />
+          <label className="inline metric-pick">
+            Maps of{' '}
+            <select value={shownKey} onChange={(e) => lab.showSanityMethod(e.target.value)} aria-label="Method whose maps are shown">
+              {outcome.checks.methods.map((m) => (
+                <option key={m.key} value={m.key}>
+                  {methodName(m.method)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <SanityMaps outcome={outcome} methodKey={shownKey} />
+          <p className="muted">
+            {outcome.checks.images.length} test images, {outcome.seconds.toFixed(1)} s. Maps that multiply by the input (input × gradient, integrated gradients from
+            black) are 0 on the black background under any weights, so their ρ stays high there whatever the layers hold.
+          </p>
+        </div>
+      ) : null}
+    </div>
+  );
+}
