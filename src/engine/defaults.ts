@@ -122,8 +122,12 @@ export type TieBreak = 'random' | 'index';
 export type MaskMode = 'roar' | 'kar';
 export type Replacement = 'mean' | 'black' | 'white' | 'imageMean' | 'noisyLinear';
 
+/** A blur of the importance map before ranking (mapFilter.ts): SIAnalytics' blur bias. */
+export type MapFilter = 'none' | 'max3' | 'gauss1';
+
 export interface MaskConfig {
   rankTransform: RankTransform;
+  filter: MapFilter;
   tieBreak: TieBreak;
   tieSeed: number;
   mode: MaskMode;
@@ -132,6 +136,7 @@ export interface MaskConfig {
 
 export const DEFAULT_MASK: MaskConfig = {
   rankTransform: 'abs',
+  filter: 'none',
   tieBreak: 'random',
   tieSeed: 7,
   mode: 'roar',

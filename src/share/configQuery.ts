@@ -12,6 +12,7 @@
  *   &t=0,10,50,90                           thresholds, in percent of the pixels, increasing (engine/config/thresholds.ts)
  *   &seeds=2&bases=2                        retraining seeds per cell and base model; base models
  *   &mode=roar&repl=mean&rank=abs           ROAR|KAR, replacement, rank transform (abs|square|signed)
+ *   &filter=none                            map filter before ranking (none|max3|gauss1)
  *   &ties=random&tieSeed=7                  tie-break (random|index) and its seed
  *   &target=label&mapSeed=1                 class the maps explain (label|predicted), seed of the maps
  *   &noRetrain=1&maskOnly=1                 the no-retrain and mask-only controls (1|0)
@@ -75,6 +76,7 @@ const SWEEP_KEYS: readonly [string, string][] = [
   ['mask.mode', 'mode'],
   ['mask.replacement', 'repl'],
   ['mask.rankTransform', 'rank'],
+  ['mask.filter', 'filter'],
   ['mask.tieBreak', 'ties'],
   ['mask.tieSeed', 'tieSeed'],
   ['target', 'target'],

@@ -11,7 +11,7 @@ import {
   MNIST_TEST_COUNT,
   NUM_CLASSES,
   type MaskMode,
-  type RankTransform,
+  type MapFilter, type RankTransform,
   type Replacement,
   type TieBreak,
 } from '../engine/defaults';
@@ -56,6 +56,7 @@ export interface GalleryForm {
   /** Percentages, comma-separated. */
   thresholds: string;
   rankTransform: RankTransform;
+  filter: MapFilter;
   tieBreak: TieBreak;
   tieSeed: string;
   mode: MaskMode;
@@ -107,6 +108,7 @@ export function initialGalleryForm(): GalleryForm {
     target: 'label',
     thresholds: GALLERY_FIELDS.thresholds.toText([...DEFAULT_THRESHOLDS]),
     rankTransform: DEFAULT_MASK.rankTransform,
+    filter: DEFAULT_MASK.filter,
     tieBreak: DEFAULT_MASK.tieBreak,
     tieSeed: String(DEFAULT_MASK.tieSeed),
     mode: DEFAULT_MASK.mode,
@@ -206,7 +208,7 @@ export function checkGalleryForm(f: GalleryForm): { request: GalleryRequest | nu
       digits,
       methods,
       thresholds,
-      mask: { rankTransform: f.rankTransform, tieBreak: f.tieBreak, tieSeed, mode: f.mode, replacement: f.replacement },
+      mask: { rankTransform: f.rankTransform, filter: f.filter, tieBreak: f.tieBreak, tieSeed, mode: f.mode, replacement: f.replacement },
       target: f.target,
       mapSeed,
     },

@@ -106,6 +106,7 @@ function randomSweep(g: Gen, maxMethods = 6, maxThresholds = 8): SweepConfig {
     baseSeeds: g.int(1, MAX_BASE_SEEDS),
     mask: {
       rankTransform: choiceOf(g, MASK_FIELDS.rankTransform),
+      filter: choiceOf(g, MASK_FIELDS.filter),
       tieBreak: choiceOf(g, MASK_FIELDS.tieBreak),
       tieSeed: g.number(0, TRAIN_LIMITS.seed.max, true),
       mode: choiceOf(g, MASK_FIELDS.mode),

@@ -34,6 +34,7 @@ const FLAGS: Record<string, FlagSpec> = {
   'tie-break': fieldFlag(MASK_FIELDS.tieBreak),
   'tie-seed': fieldFlag(MASK_FIELDS.tieSeed),
   rank: fieldFlag(MASK_FIELDS.rankTransform),
+  filter: fieldFlag(MASK_FIELDS.filter),
   replacement: fieldFlag(MASK_FIELDS.replacement),
   ...trainFlagSpecs(),
   backend: { kind: 'string', choices: ['wasm', 'cpu'] },
@@ -41,7 +42,7 @@ const FLAGS: Record<string, FlagSpec> = {
   json: { kind: 'boolean' },
 };
 
-export const evaluateUsage = `roar evaluate --methods id,id(param:value),… [--dataset mnist|fashion] [--metric ${METRIC_GROUPS.join(',')}] [--images N] [--fractions 0,10,…,100] [--target label|predicted] [--map-seed S] [--tie-break random|index] [--tie-seed S] [--rank abs|square|signed] [--replacement mean|black|white|imageMean|noisyLinear] [any training flag of roar train, for the base model] [--backend wasm|cpu] [--out metrics.json] [--json]
+export const evaluateUsage = `roar evaluate --methods id,id(param:value),… [--dataset mnist|fashion] [--metric ${METRIC_GROUPS.join(',')}] [--images N] [--fractions 0,10,…,100] [--target label|predicted] [--map-seed S] [--tie-break random|index] [--tie-seed S] [--rank abs|square|signed] [--filter none|max3|gauss1] [--replacement mean|black|white|imageMean|noisyLinear] [any training flag of roar train, for the base model] [--backend wasm|cpu] [--out metrics.json] [--json]
   Trains a base model (by default 1 epoch at lr ${QUICK_BASE.learningRate} on all 60,000 training images), then scores each method (random is always added) on the first --images test images (default ${DEFAULT_METRICS_REQUEST.images}) without retraining.
   --metric: perturbation (accuracy, AFOC, KL, PCUO with the most and the least salient pixels removed), deletion, insertion, road; all by default.`;
 
@@ -52,6 +53,7 @@ export async function evaluateCommand(argv: readonly string[]): Promise<number> 
   if (f['tie-break'] !== undefined) mask.tieBreak = f['tie-break'] as MaskConfig['tieBreak'];
   if (f['tie-seed'] !== undefined) mask.tieSeed = f['tie-seed'] as number;
   if (f.rank !== undefined) mask.rankTransform = f.rank as MaskConfig['rankTransform'];
+  if (f.filter !== undefined) mask.filter = f.filter as MaskConfig['filter'];
   if (f.replacement !== undefined) mask.replacement = f.replacement as MaskConfig['replacement'];
   const raw = {
     ...DEFAULT_METRICS_REQUEST,

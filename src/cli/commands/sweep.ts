@@ -40,6 +40,7 @@ const SETTING_FLAGS: Record<string, string> = {
   'tie-break': 'mask.tieBreak',
   'tie-seed': 'mask.tieSeed',
   rank: 'mask.rankTransform',
+  filter: 'mask.filter',
   replacement: 'mask.replacement',
 };
 const settingAt = (path: string): Setting<SweepConfig> => SWEEP_SETTINGS.find((s) => s.path === path)!;
@@ -63,7 +64,7 @@ const FLAGS: Record<string, FlagSpec> = {
   json: { kind: 'boolean' },
 };
 
-export const sweepUsage = `roar sweep --preset ${Object.keys(PRESETS).join('|')} [--dataset mnist|fashion] [--methods id,id(param:value),…] [--thresholds 0,10,30,50,70,90] [--seeds N] [--base-seeds B] [--mode roar|kar] [--tie-break random|index] [--tie-seed S] [--rank abs|square|signed] [--replacement mean|black|white|imageMean|noisyLinear] [--target label|predicted] [--map-seed S] [--train-size N] [--test-size N] [--lr X] [--base-… | --retrain-… any training flag of roar train] [--no-retrain] [--mask-only | --no-mask-only] [--backend wasm|cpu|webgpu] [--workers N] [--out results.json] [--resume results.json] [--title text] [--json]
+export const sweepUsage = `roar sweep --preset ${Object.keys(PRESETS).join('|')} [--dataset mnist|fashion] [--methods id,id(param:value),…] [--thresholds 0,10,30,50,70,90] [--seeds N] [--base-seeds B] [--mode roar|kar] [--tie-break random|index] [--tie-seed S] [--rank abs|square|signed] [--filter none|max3|gauss1] [--replacement mean|black|white|imageMean|noisyLinear] [--target label|predicted] [--map-seed S] [--train-size N] [--test-size N] [--lr X] [--base-… | --retrain-… any training flag of roar train] [--no-retrain] [--mask-only | --no-mask-only] [--backend wasm|cpu|webgpu] [--workers N] [--out results.json] [--resume results.json] [--title text] [--json]
   --dataset: what every model trains on (the presets' protocols on either dataset; MNIST by default).
   --base-seeds: base models (seeds base.seed, base.seed + 1, …), each with its own maps and retrains.
   --train-size, --test-size: the retraining images; --lr: both trainings' learning rate.

@@ -1,9 +1,15 @@
 /** The masking rule's settings, each defined once (field.ts), for the gallery, the sweep, links, files and the CLI. */
-import { TRAIN_LIMITS, type MaskConfig, type MaskMode, type RankTransform, type Replacement, type TieBreak } from '../defaults';
-import { choiceField, numberField, objectSchema, type Fields } from './field';
+import * as v from 'valibot';
+import { TRAIN_LIMITS, type MapFilter, type MaskConfig, type MaskMode, type RankTransform, type Replacement, type TieBreak } from '../defaults';
+import { choiceField, numberField, objectSchema, type Field, type Fields } from './field';
 
 /** Tie and map seeds take the same range as training seeds. */
 export const SEED_FIELD_LIMITS = { min: TRAIN_LIMITS.seed.min, max: TRAIN_LIMITS.seed.max, integer: true } as const;
+
+/** Settings, links and files from before the filter existed ranked unfiltered maps. */
+function optionalFilter(f: Field<MapFilter>): Field<MapFilter> {
+  return { ...f, schema: v.optional(f.schema, 'none') as unknown as v.GenericSchema<unknown, MapFilter> };
+}
 
 export const MASK_FIELDS: Fields<MaskConfig> = {
   rankTransform: choiceField<RankTransform>({
@@ -11,6 +17,13 @@ export const MASK_FIELDS: Fields<MaskConfig> = {
     hint: 'How a map value becomes an importance: its size, its square (Hooker’s code), or its sign (seed 004).',
     words: { abs: 'by |value|', square: 'by value² (Hooker)', signed: 'by signed value' },
   }),
+  filter: optionalFilter(
+    choiceField<MapFilter>({
+      label: 'Map filter',
+      hint: 'Blur each map before ranking; SIAnalytics found ROAR rewards blurry maps, so a blurred map can score “better”.',
+      words: { none: 'none (default)', max3: 'maximum over 3 × 3', gauss1: 'Gaussian, σ = 1 pixel' },
+    }),
+  ),
   tieBreak: choiceField<TieBreak>({
     label: 'Ties',
     hint: 'IG and input × gradient give exact zeros on the black background; the tie rule decides which of those go.',

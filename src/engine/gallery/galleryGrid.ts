@@ -10,7 +10,7 @@ import { getMethod } from '../attribution/registry';
 import { forwardLogits } from '../attribution/forwardLogits';
 import { targetsFor, type TargetMode } from '../attribution/targets';
 import { maskImage } from '../masking/mask';
-import { rankPixels } from '../masking/ranking';
+import { rankMaps } from '../masking/rankMaps';
 import { deriveSeed, makeRng } from '../random';
 import { methodKey, type MethodSpec } from '../attribution/methodSpec';
 
@@ -105,8 +105,7 @@ export async function galleryGrid(
     const masked: Float32Array[] = [];
     for (let i = 0; i < n; i++) {
       const map = maps.slice(i * PIXELS, (i + 1) * PIXELS);
-      if (mask.rankTransform === 'signed' && method.negativeFirst) for (let p = 0; p < PIXELS; p++) map[p] = -map[p];
-      const order = rankPixels(map, mask.rankTransform, mask.tieBreak, mask.tieSeed, inputs[i].index);
+      const order = rankMaps(map, 1, mask, method.negativeFirst, inputs[i].index);
       const rng = makeRng(deriveSeed(mapSeed, `gallery:${inputs[i].index}`));
       for (const t of thresholds) masked.push(maskImage(inputs[i].pixels, order, t, mask.mode, mask.replacement, rng, new Float32Array(PIXELS), norm));
     }

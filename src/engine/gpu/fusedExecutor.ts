@@ -8,7 +8,7 @@
 import { fillBatch, head, type Mnist, type MnistSplit } from '../data/mnist';
 import { DEFAULT_MASK, MNIST_TRAIN_COUNT, PIXELS, type BackendName, type TrainConfig } from '../defaults';
 import { getMethod } from '../attribution/registry';
-import { rankAll } from '../masking/ranking';
+import { rankMaps } from '../masking/rankMaps';
 import { cnnFromWeights, readWeights } from '../model/cnn';
 import { InProcessExecutor } from '../sweep/inProcessExecutor';
 import { sweepCancelled, type RankTask, type RetrainTask, type TaskProgress, type TrainedBase } from '../sweep/executor';
@@ -77,7 +77,7 @@ export class FusedExecutor extends InProcessExecutor {
     const split = task.split === 'train' ? this.mnist.train : this.mnist.test;
     // Test images get dataset-wide indices after the training images, as in InProcessExecutor.rank.
     const offset = task.split === 'train' ? 0 : MNIST_TRAIN_COUNT;
-    const negate = task.mask.rankTransform === 'signed' && getMethod(task.method.id).negativeFirst;
+    const { negativeFirst } = getMethod(task.method.id);
     const model = await FusedCnn.create(this.device, 1, MAP_ROWS);
     try {
       model.setWeights([await readWeights(base)]);
@@ -89,8 +89,7 @@ export class FusedExecutor extends InProcessExecutor {
         const x = inputs.subarray(0, n * PIXELS);
         fillBatch(split, Uint32Array.from({ length: n }, (_, i) => first + i), x);
         const maps = await model.inputGradients(x, split.labels.subarray(first, first + n), how);
-        if (negate) for (let i = 0; i < maps.length; i++) maps[i] = -maps[i];
-        orders.set(rankAll(maps, n, task.mask.rankTransform, task.mask.tieBreak, task.mask.tieSeed, offset + first), done * PIXELS);
+        orders.set(rankMaps(maps, n, task.mask, negativeFirst, offset + first), done * PIXELS);
         await progress(done + n);
         await this.checkpoint();
       }

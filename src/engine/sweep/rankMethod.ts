@@ -8,7 +8,7 @@ import type { Cnn } from '../model/cnn';
 import { computeMaps, type MapsProgress } from '../attribution/computeMaps';
 import { getMethod } from '../attribution/registry';
 import type { TargetMode } from '../attribution/targets';
-import { rankAll } from '../masking/ranking';
+import { rankMaps } from '../masking/rankMaps';
 import type { MethodSpec } from '../attribution/methodSpec';
 
 /** Images per slice: bounds the float maps held at once to ~8 MB. */
@@ -52,9 +52,7 @@ export async function rankSplit(
         return hooks.onProgress?.({ done: total, total: range.count, elapsedMs, mapsPerSec: total / (elapsedMs / 1000) });
       },
     });
-    // Under a signed ranking, methods whose most negative values matter most are ranked on −e (seed 004).
-    if (mask.rankTransform === 'signed' && method.negativeFirst) for (let i = 0; i < maps.length; i++) maps[i] = -maps[i];
-    orders.set(rankAll(maps, n, mask.rankTransform, mask.tieBreak, mask.tieSeed, splitOffset + first), done * PIXELS);
+    orders.set(rankMaps(maps, n, mask, method.negativeFirst, splitOffset + first), done * PIXELS);
   }
   return orders;
 }

@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 
 const cfg = (c: Partial<TrainConfig>): TrainConfig => ({ ...REFERENCE_TRAIN, testSize: 500, ...c });
-const mask = { rankTransform: 'abs', tieBreak: 'random', tieSeed: 1, mode: 'roar', replacement: 'mean' } as const;
+const mask = { rankTransform: 'abs', filter: 'none', tieBreak: 'random', tieSeed: 1, mode: 'roar', replacement: 'mean' } as const;
 
 /** Orders for `n` images: any order will do when every pixel is removed. */
 const anyOrders = (n: number): Uint16Array => {

@@ -5,7 +5,7 @@ import { GALLERY_FIELDS, type GalleryErrors, type GalleryForm } from '../../stat
 import { FieldControl } from '../FieldControl';
 import { useCommands, useGallery } from '../labContext';
 
-type Key = 'thresholds' | 'mode' | 'replacement' | 'target' | 'rankTransform' | 'tieBreak' | 'tieSeed' | 'mapSeed';
+type Key = 'thresholds' | 'mode' | 'replacement' | 'target' | 'rankTransform' | 'filter' | 'tieBreak' | 'tieSeed' | 'mapSeed';
 
 /** The gallery's removal settings: the same fields as the sweep's, with a few words of their own. */
 const CONTROLS: readonly { key: Key; field: Field<unknown>; hint?: string }[] = [
@@ -14,6 +14,7 @@ const CONTROLS: readonly { key: Key; field: Field<unknown>; hint?: string }[] = 
   { key: 'replacement', field: MASK_FIELDS.replacement as Field<unknown>, hint: 'ROAD’s imputation fills each pixel from its neighbours, hiding the mask’s shape.' },
   { key: 'target', field: SWEEP_FIELDS.target as Field<unknown>, hint: 'A drawn digit has no label: its maps explain the predicted class.' },
   { key: 'rankTransform', field: MASK_FIELDS.rankTransform as Field<unknown> },
+  { key: 'filter', field: MASK_FIELDS.filter as Field<unknown> },
   { key: 'tieBreak', field: MASK_FIELDS.tieBreak as Field<unknown>, hint: 'Most background pixels tie at 0; index order removes the top rows first.' },
   { key: 'tieSeed', field: GALLERY_FIELDS.tieSeed as Field<unknown> },
   { key: 'mapSeed', field: GALLERY_FIELDS.mapSeed as Field<unknown> },

@@ -5,11 +5,9 @@
  */
 import { methodInfo, type MethodId } from '../../engine/attribution/catalog';
 import type { MaskConfig } from '../../engine/defaults';
-import { rankPixels } from '../../engine/masking/ranking';
+import { rankMaps } from '../../engine/masking/rankMaps';
 
 /** The map's pixels, most important first, as galleryGrid.ts ranks them. */
 export function rankingOrder(map: Float32Array, methodId: MethodId, mask: MaskConfig, imageIndex: number): Uint16Array {
-  // Under a signed ranking, loss gradients count their most negative values as the most important.
-  const ranked = mask.rankTransform === 'signed' && methodInfo(methodId).negativeFirst ? map.map((v) => -v) : map;
-  return rankPixels(ranked, mask.rankTransform, mask.tieBreak, mask.tieSeed, imageIndex);
+  return rankMaps(map, 1, mask, methodInfo(methodId).negativeFirst, imageIndex);
 }

@@ -14,7 +14,7 @@ const controlName = (path: string): string => {
 /** The settings, grouped as a person thinks of them; each group lists setting paths in the order shown. */
 const GROUPS: readonly { legend: string; paths: readonly string[] }[] = [
   { legend: 'What is compared', paths: ['thresholds', 'seeds', 'baseSeeds', 'target'] },
-  { legend: 'How pixels are removed', paths: ['mask.mode', 'mask.replacement', 'mask.rankTransform', 'mask.tieBreak', 'mask.tieSeed', 'mapSeed'] },
+  { legend: 'How pixels are removed', paths: ['mask.mode', 'mask.replacement', 'mask.rankTransform', 'mask.filter', 'mask.tieBreak', 'mask.tieSeed', 'mapSeed'] },
   { legend: 'Retraining', paths: ['retrain.trainSize', 'retrain.testSize', 'retrain.epochs', 'retrain.optimizer', 'retrain.learningRate', 'retrain.warmupSteps', 'retrain.stopping', 'retrain.patience'] },
   { legend: 'Base models', paths: ['base.trainSize', 'base.epochs', 'base.optimizer', 'base.learningRate'] },
   { legend: 'Controls', paths: ['noRetrain', 'maskOnly'] },
