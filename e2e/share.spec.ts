@@ -143,7 +143,7 @@ test('a link with settings restores the forms, and the address follows every edi
     await expect(sweep.locator(`select[name=${name}]`)).toHaveValue(value);
   }
   await expect(page.locator('.status')).not.toContainText('Link setting');
-  expect(page.url()).toContain('methods=gradient,smoothGradSquared(samples:4),random&t=0,25,75&seeds=3&bases=1&mode=kar&repl=black&rank=abs&ties=index&tieSeed=3');
+  expect(page.url()).toContain('methods=gradient,smoothGradSquared(samples:4),random&t=0,25,75&seeds=3&bases=1&mode=kar&repl=black&rank=abs&filter=none&ties=index&tieSeed=3');
 
   await sweep.locator('input[name=seeds]').fill('4');
   await page.fill('input[name=learningRate]', '0.02');

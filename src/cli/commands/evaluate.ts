@@ -12,7 +12,8 @@ import { methodKey, methodWords } from '../../engine/attribution/methodSpec';
 import { parseUntrusted } from '../../engine/config/field';
 import { evaluateMetrics, type MetricsResult } from '../../engine/metrics/evaluateMetrics';
 import { METRICS, METRIC_GROUPS } from '../../engine/metrics/metricCatalog';
-import { DEFAULT_METRICS_REQUEST, METRICS_FIELDS, metricsRequestSchema, type MetricsRequest } from '../../engine/metrics/metricsRequest';
+import { DEFAULT_METRICS_REQUEST, METRICS_FIELDS, metricsRequestSchema, SEED004_METRICS, type MetricsRequest } from '../../engine/metrics/metricsRequest';
+import { onlyClasses } from '../../engine/data/classSubset';
 import { loadMnistNode } from '../../node/loadMnist';
 import { DEFAULT_DATASET, type DatasetId } from '../../engine/data/datasets';
 import { initNodeBackend } from '../../node/nodeBackend';
@@ -24,6 +25,8 @@ import { baseModelWarning, quickTrainConfig, trainQuickModel } from '../quickMod
 const QUICK_BASE: TrainConfig = quickTrainConfig(1, REFERENCE_TRAIN.trainSize, REFERENCE_TRAIN.seed);
 
 const FLAGS: Record<string, FlagSpec> = {
+  preset: { kind: 'string', choices: ['seed004'] },
+  classes: { kind: 'string' },
   dataset: fieldFlag(SWEEP_FIELDS.dataset),
   methods: fieldFlag(METRICS_FIELDS.methods),
   metric: fieldFlag(METRICS_FIELDS.groups),
@@ -42,14 +45,18 @@ const FLAGS: Record<string, FlagSpec> = {
   json: { kind: 'boolean' },
 };
 
-export const evaluateUsage = `roar evaluate --methods id,id(param:value),… [--dataset mnist|fashion] [--metric ${METRIC_GROUPS.join(',')}] [--images N] [--fractions 0,10,…,100] [--target label|predicted] [--map-seed S] [--tie-break random|index] [--tie-seed S] [--rank abs|square|signed] [--filter none|max3|gauss1] [--replacement mean|black|white|imageMean|noisyLinear] [any training flag of roar train, for the base model] [--backend wasm|cpu] [--out metrics.json] [--json]
+export const evaluateUsage = `roar evaluate --methods id,id(param:value),… | --preset seed004 [--classes 0,1] [--dataset mnist|fashion] [--metric ${METRIC_GROUPS.join(',')}] [--images N] [--fractions 0,10,…,100] [--target label|predicted] [--map-seed S] [--tie-break random|index] [--tie-seed S] [--rank abs|square|signed] [--filter none|max3|gauss1] [--replacement mean|black|white|imageMean|noisyLinear] [any training flag of roar train, for the base model] [--backend wasm|cpu] [--out metrics.json] [--json]
   Trains a base model (by default 1 epoch at lr ${QUICK_BASE.learningRate} on all 60,000 training images), then scores each method (random is always added) on the first --images test images (default ${DEFAULT_METRICS_REQUEST.images}) without retraining.
+  --preset seed004: seed 004's Table 1 — the three loss-gradient methods, signed ranking, mean replacement, 10 … 90 % and 782 of 784 pixels (flags given as well override it).
+  --classes: keep only these classes in training and test (seed 004's binary task: --classes 0,1).
   --metric: perturbation (accuracy, AFOC, KL, PCUO with the most and the least salient pixels removed), deletion, insertion, road; all by default.`;
 
 export async function evaluateCommand(argv: readonly string[]): Promise<number> {
   const f = parseFlags(argv, FLAGS);
-  if (f.methods === undefined) throw new UsageError('--methods is required');
-  const mask: MaskConfig = { ...DEFAULT_MASK };
+  const preset = f.preset === 'seed004' ? SEED004_METRICS : null;
+  if (f.methods === undefined && !preset) throw new UsageError('--methods (or --preset seed004) is required');
+  const classes = typeof f.classes === 'string' ? parseClasses(f.classes) : null;
+  const mask: MaskConfig = { ...DEFAULT_MASK, ...(preset && { rankTransform: preset.rankTransform, replacement: preset.replacement }) };
   if (f['tie-break'] !== undefined) mask.tieBreak = f['tie-break'] as MaskConfig['tieBreak'];
   if (f['tie-seed'] !== undefined) mask.tieSeed = f['tie-seed'] as number;
   if (f.rank !== undefined) mask.rankTransform = f.rank as MaskConfig['rankTransform'];
@@ -57,7 +64,8 @@ export async function evaluateCommand(argv: readonly string[]): Promise<number> 
   if (f.replacement !== undefined) mask.replacement = f.replacement as MaskConfig['replacement'];
   const raw = {
     ...DEFAULT_METRICS_REQUEST,
-    methods: f.methods,
+    ...(preset && { groups: preset.groups, fractions: preset.fractions }),
+    methods: f.methods ?? preset?.methods,
     mask,
     ...(f.metric !== undefined && { groups: f.metric }),
     ...(f.images !== undefined && { images: f.images }),
@@ -74,7 +82,11 @@ export async function evaluateCommand(argv: readonly string[]): Promise<number> 
   const backend = await initNodeBackend((f.backend as BackendName | undefined) ?? null);
   if (backend.notice) log(`${backend.notice}\n`);
   const dataset = (f.dataset as DatasetId | undefined) ?? DEFAULT_DATASET;
-  const mnist = loadMnistNode(dataset);
+  const all = loadMnistNode(dataset);
+  const mnist = classes ? { ...all, train: onlyClasses(all.train, classes), test: onlyClasses(all.test, classes) } : all;
+  if (classes) log(`Only classes ${classes.join(', ')}: ${mnist.train.count.toLocaleString('en')} training and ${mnist.test.count.toLocaleString('en')} test images.\n`);
+  if (cfg.trainSize > mnist.train.count) cfg.trainSize = mnist.train.count;
+  if (request.images > mnist.test.count) throw new UsageError(`--images ${request.images}: only ${mnist.test.count} test images are of the classes kept.`);
   const { model, health } = await trainQuickModel(mnist, cfg, backend.details, log);
   try {
     let last = 0;
@@ -87,7 +99,7 @@ export async function evaluateCommand(argv: readonly string[]): Promise<number> 
         log(`[${Math.round((done / total) * 100)} %] ${message}\n`);
       },
     });
-    const output = { ...result, dataset, model: cfg, backend: backend.name, backendDetails: backend.details };
+    const output = { ...result, dataset, classes, model: cfg, backend: backend.name, backendDetails: backend.details };
     if (typeof f.out === 'string') {
       writeFileSync(f.out, `${JSON.stringify(output)}\n`);
       log(`wrote ${f.out}\n`);
@@ -112,4 +124,14 @@ export function formatMetrics(r: MetricsResult): string {
     lines.push(`${info.label} (${info.better} is better): ${cells.join(', ')}`);
   }
   return lines.join('\n');
+}
+
+/** "0,1": at least two distinct classes from 0 to 9. */
+function parseClasses(text: string): number[] {
+  const parts = text.split(',').map((p) => p.trim());
+  const classes = parts.map(Number);
+  if (parts.some((p) => !/^\d$/.test(p)) || new Set(classes).size !== classes.length || classes.length < 2) {
+    throw new UsageError(`--classes ${JSON.stringify(text)}: two or more different classes from 0 to 9, comma-separated, such as 0,1.`);
+  }
+  return classes;
 }

@@ -64,3 +64,21 @@ export const metricsRequestSchema = v.pipe(
     return f.length >= 2 && f[0] === 0 && f[f.length - 1] === 1;
   }, 'Fractions: the curves run from 0 to 100 %, so the first must be 0 and the last 100, at least two of them.'),
 ) as unknown as v.GenericSchema<unknown, MetricsRequest>;
+
+/**
+ * Seed 004's setting (Table 1): the loss gradient as it is (negative values first under the signed ranking),
+ * its absolute value and gradient × input, pixels replaced by the dataset mean, occlusion 10 … 90 % and
+ * 782 of 784 pixels, accuracy with the most and the least salient removed, no retraining. Its binary 0-vs-1
+ * task is `roar evaluate --classes 0,1`; Table 1(c) is this on the ten-class model.
+ */
+export const SEED004_METRICS: Pick<MetricsRequest, 'methods' | 'groups' | 'fractions'> & { rankTransform: 'signed'; replacement: 'mean' } = {
+  methods: [
+    { id: 'lossGradientAbs', params: {} },
+    { id: 'lossGradient', params: {} },
+    { id: 'lossGradientXInput', params: {} },
+  ],
+  groups: ['perturbation'],
+  fractions: [0, 0.1, 0.3, 0.5, 0.7, 0.9, 782 / 784, 1],
+  rankTransform: 'signed',
+  replacement: 'mean',
+};

@@ -103,6 +103,18 @@ describe('health flags on hand-made results', () => {
     expect(h.flags).not.toContain('collapsed');
   });
 
+  it('on a two-class test set (seed 004’s 0s and 1s) both rules scale: a good binary model passes, a constant one does not', () => {
+    // 54 % zeros, 46 % ones, as MNIST's test 0s and 1s.
+    const binary = Array.from({ length: 200 }, (_, i) => (i < 108 ? 0 : 1));
+    const good = binary.map((l, i) => (i % 50 === 0 ? 1 - l : l));
+    expect(runHealth(evaluationOf(binary, good), [0.1, 0.1], { baseAccuracy: null, unmasked: false }).flags).toEqual([]);
+    const constant = binary.map(() => 0);
+    expect(runHealth(evaluationOf(binary, constant), [0.1, 0.1], { baseAccuracy: null, unmasked: false }).flags).toEqual(['collapsed', 'chance']);
+    // Halfway from the majority (54 %) to all: 77 %; a model at 70 % scores too little to count as learnt.
+    const weak = binary.map((l, i) => (i % 10 < 3 ? 1 - l : l));
+    expect(runHealth(evaluationOf(binary, weak), [0.1, 0.1], { baseAccuracy: null, unmasked: false }).flags).toContain('chance');
+  });
+
   it('unconverged: ends on the plateau, or its smoothed loss still falls by more than 0.1 over the last tenth', () => {
     expect(isUnconverged([2.31, 2.3, 2.3, 2.29])).toBe(true);
     expect(isUnconverged([2, 1.8, 1.6, 1.4, 1.2, 1.0, 0.8, 0.6, 0.4, 0.2])).toBe(true);

@@ -10,6 +10,8 @@ import type { Evaluation } from './evaluate';
 /**
  * - collapsed: one class gets ≥ 50 % of the predictions, or fewer than 5 classes are predicted;
  * - chance: accuracy below twice the majority-class rate of the test set;
+ * on a test set of fewer classes (seed 004's 0s and 1s) both rules scale down (beyondChance below), so a
+ * binary model that predicts both classes well is not called collapsed for giving one of them half its answers.
  * - unconverged: training loss still above 0.9·ln 10 at the end, or the smoothed loss still falling by more
  *   than 0.1 over the last tenth of training, so more epochs would change the answer;
  * - belowBase: an unmasked retrain more than 2 points below the base model.
@@ -46,16 +48,29 @@ function predictionCounts(e: Evaluation): number[] {
   });
 }
 
-/** The share of the commonest true class in the test set. */
-function majorityRate(e: Evaluation): number {
+/** How many true classes the test set holds, and the share of the commonest. */
+function testClasses(e: Evaluation): TestClasses {
   let most = 0;
+  let classes = 0;
   for (let t = 0; t < NUM_CLASSES; t++) {
     let n = 0;
     for (let c = 0; c < NUM_CLASSES; c++) n += e.confusion[t * NUM_CLASSES + c];
     most = Math.max(most, n);
+    if (n > 0) classes++;
   }
-  return e.count ? most / e.count : Number.NaN;
+  return { classes, majority: e.count ? most / e.count : Number.NaN };
 }
+
+interface TestClasses {
+  classes: number;
+  majority: number;
+}
+
+/** The ten digits, each well under half the set: the rules as issue 10 states them. */
+const TEN_CLASSES: TestClasses = { classes: NUM_CLASSES, majority: 0 };
+
+/** Twice the majority rate, capped halfway from it to all: 2·m on ten classes (m ≈ 0.11), (1 + m)/2 on two. */
+const beyondChance = (majority: number): number => Math.min(2 * majority, (1 + majority) / 2);
 
 /**
  * How far the smoothed loss fell over the last tenth of training: a least-squares line through the curve's
@@ -82,7 +97,8 @@ export function lastTenthDrop(curve: readonly number[]): number {
 const round4 = (v: number): number => (Number.isFinite(v) ? Number(v.toPrecision(4)) : v);
 
 /** Collapsed, from the prediction counts; a results reader checks recorded flags with it. */
-export const isCollapsed = (h: Pick<RunHealth, 'predictedClasses' | 'topClassShare'>): boolean => h.topClassShare >= COLLAPSE_SHARE || h.predictedClasses < MIN_CLASSES;
+export const isCollapsed = (h: Pick<RunHealth, 'predictedClasses' | 'topClassShare'>, test: TestClasses = TEN_CLASSES): boolean =>
+  h.topClassShare >= Math.max(COLLAPSE_SHARE, beyondChance(test.majority)) || h.predictedClasses < Math.min(MIN_CLASSES, test.classes);
 
 /** Unconverged, from the (recorded, rounded) loss curve. */
 export const isUnconverged = (curve: readonly number[]): boolean => {
@@ -97,8 +113,9 @@ export function runHealth(evaluation: Evaluation, rawCurve: readonly number[], c
   // Flags are judged on the curve as recorded, so that anyone reading the record finds the same.
   const lossCurve = rawCurve.map(round4);
   const flags: HealthFlag[] = [];
-  if (isCollapsed({ predictedClasses, topClassShare })) flags.push('collapsed');
-  if (evaluation.accuracy < 2 * majorityRate(evaluation)) flags.push('chance');
+  const test = testClasses(evaluation);
+  if (isCollapsed({ predictedClasses, topClassShare }, test)) flags.push('collapsed');
+  if (evaluation.accuracy < beyondChance(test.majority)) flags.push('chance');
   if (isUnconverged(lossCurve)) flags.push('unconverged');
   if (compare.unmasked && compare.baseAccuracy !== null && evaluation.accuracy < compare.baseAccuracy - BELOW_BASE) flags.push('belowBase');
   return { predictedClasses, topClassShare, finalLoss: lossCurve.length ? lossCurve[lossCurve.length - 1] : null, lossCurve, flags };
