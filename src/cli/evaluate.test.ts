@@ -36,6 +36,23 @@ describe('roar evaluate', () => {
     expect(stdout).toMatch(/^Warning: the base model did not learn \((collapsed|chance)/);
   }, 120_000);
 
+  it('runs seed 004’s setting on its binary task: loss gradients, signed ranking, 782 of 784 pixels, a base model that learnt', async () => {
+    const { code, stdout } = await run(['--preset', 'seed004', '--classes', '0,1', '--images', '80', '--train-size', '3000', '--lr', '0.05', '--json']);
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout) as { classes: number[]; request: { methods: { id: string }[]; fractions: number[]; mask: { rankTransform: string } }; baseHealth: { flags: string[] }; baseAccuracy: number };
+    expect(r.classes).toEqual([0, 1]);
+    expect(r.request.methods.map((m) => m.id)).toEqual(['lossGradientAbs', 'lossGradient', 'lossGradientXInput', 'random']);
+    expect(r.request.fractions).toEqual([0, 0.1, 0.3, 0.5, 0.7, 0.9, 782 / 784, 1]);
+    expect(r.request.mask.rankTransform).toBe('signed');
+    // Two classes: a model right on nearly every 0 and 1 is neither collapsed nor at chance.
+    expect(r.baseAccuracy).toBeGreaterThan(0.95);
+    expect(r.baseHealth.flags).not.toContain('collapsed');
+    expect(r.baseHealth.flags).not.toContain('chance');
+    const bad = await run(['--preset', 'seed004', '--classes', '1']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--classes "1": two or more different classes from 0 to 9');
+  }, 120_000);
+
   it('names the flag and what it allows when a value is wrong', async () => {
     const bad = await run(['--methods', 'gradient', '--metric', 'deletion,wobble']);
     expect(bad.code).toBe(2);

@@ -18,7 +18,7 @@ import { curveAuc } from './auc';
 import { METRIC_IDS, METRICS, metricsOf } from './metricCatalog';
 import { perturbationMetrics } from './perturbationMetrics';
 import { evaluateMetrics } from './evaluateMetrics';
-import { DEFAULT_METRICS_REQUEST, metricsRequestSchema } from './metricsRequest';
+import { DEFAULT_METRICS_REQUEST, metricsRequestSchema, SEED004_METRICS } from './metricsRequest';
 import { parseUntrusted } from '../config/field';
 
 let mnist: Mnist;
@@ -123,6 +123,25 @@ describe('the no-retrain metrics on a trained model (wasm)', () => {
     expect(parseUntrusted(metricsRequestSchema, { ...request, fractions: [0, 0.5] }, 'request')).toEqual({ error: expect.stringContaining('the last 100') });
     expect(parseUntrusted(metricsRequestSchema, { ...request, groups: ['deletion', 'wobble'] }, 'request')).toEqual({ error: expect.stringContaining('Metrics: one or more of perturbation, deletion, insertion, road') });
   }, 60_000);
+});
+
+describe('seed 004’s setting (Table 1(c): ten classes, mean replacement, no retraining)', () => {
+  it('reproduces its direction: random falls slowly, |loss gradient| removed first falls fast, removed last barely', async () => {
+    const { rankTransform, replacement, ...rest } = SEED004_METRICS;
+    const r = await evaluateMetrics(model, mnist.test, { ...DEFAULT_METRICS_REQUEST, ...rest, images: 300, mask: { ...DEFAULT_MASK, rankTransform, replacement } });
+    const at = (method: string, metric: string, fraction: number): number =>
+      r.metrics.find((m) => m.method === method && m.metric === metric)!.curve.find((p) => p.fraction === fraction)!.value;
+    expect(r.request.fractions).toContain(782 / 784);
+    // Table 1(c): random 0.984 → 0.205 from 10 to 90 %; |loss gradient|, highest removed, 0.693 → 0.140.
+    expect(at('random', 'morfAccuracy', 0.1)).toBeGreaterThan(0.8);
+    expect(at('random', 'morfAccuracy', 0.9)).toBeLessThan(at('random', 'morfAccuracy', 0.1) - 0.3);
+    expect(at('lossGradientAbs', 'morfAccuracy', 0.1)).toBeLessThan(at('random', 'morfAccuracy', 0.1) - 0.15);
+    expect(at('lossGradientAbs', 'morfAccuracy', 0.9)).toBeLessThan(at('random', 'morfAccuracy', 0.9));
+    // Lowest removed: 0.990 → 0.772; the model keeps most of its accuracy until the very end.
+    expect(at('lossGradientAbs', 'lerfAccuracy', 0.7)).toBeGreaterThan(0.8);
+    // Gradient × input with its highest values removed fools the model below the random control (§4.1).
+    expect(at('lossGradientXInput', 'morfAccuracy', 0.5)).toBeLessThan(at('random', 'morfAccuracy', 0.5));
+  }, 90_000);
 });
 
 afterAll(() => disposeCnn(model));
