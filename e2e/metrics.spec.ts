@@ -43,4 +43,11 @@ test('the no-retrain metrics of the sweep’s methods: curves, areas, what each 
 
   await page.setViewportSize({ width: 390, height: 844 });
   await expect.poll(() => sidewaysOverflow(page)).toBe(0);
+
+  // Seed 004's setting: its loss-gradient methods, accuracy and the other perturbation metrics only.
+  await panel.locator('select[name=metricsSetting]').selectOption('seed004');
+  await expect(panel).toContainText('seed 004’s (Loss gradient (absolute); Loss gradient; Loss gradient × input; Random)');
+  await panel.getByRole('button', { name: 'Score without retraining' }).click();
+  await expect(table.locator('thead th')).toHaveText(['Metric (area under the curve)', 'Loss gradient (absolute)', 'Loss gradient', 'Loss gradient × input', 'Random'], { timeout: 120_000 });
+  await expect(table.locator('tbody tr')).toHaveCount(8);
 });

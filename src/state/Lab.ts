@@ -24,7 +24,7 @@ import { galleryOnEvent, initialGallery, type GalleryState } from './galleryStat
 import { initialMetrics, metricsOnEvent, type MetricsState } from './metricsState';
 import { initialSanity, sanityOnEvent, type SanityState } from './sanityState';
 import { SANITY_FIELDS, type SanityRequest } from '../engine/sanity/sanityRequest';
-import { DEFAULT_METRICS_REQUEST, METRICS_FIELDS, type MetricsRequest } from '../engine/metrics/metricsRequest';
+import { DEFAULT_METRICS_REQUEST, METRICS_FIELDS, SEED004_METRICS, type MetricsRequest, type MetricsSetting } from '../engine/metrics/metricsRequest';
 import type { MetricId } from '../engine/metrics/metricCatalog';
 import { parseText } from '../engine/config/field';
 import { editForm, formOf } from './settingsForm';
@@ -179,6 +179,10 @@ export class Lab {
     this.metrics.setState({ imagesText: text, imagesError: 'error' in r ? r.error : null });
   }
 
+  setMetricsSetting(setting: MetricsSetting): void {
+    this.metrics.setState({ setting });
+  }
+
   showMetric(id: MetricId): void {
     this.metrics.setState({ shown: id });
   }
@@ -200,6 +204,10 @@ export class Lab {
     const images = parseText(METRICS_FIELDS.images, m.imagesText);
     if ('error' in images) return null;
     const { methods, mask, target, mapSeed } = this.sweep.getState().config;
+    if (m.setting === 'seed004') {
+      const { rankTransform, replacement, ...rest } = SEED004_METRICS;
+      return { ...DEFAULT_METRICS_REQUEST, ...rest, images: images.value, mask: { ...mask, rankTransform, replacement, filter: 'none' }, target: 'label', mapSeed };
+    }
     return { ...DEFAULT_METRICS_REQUEST, images: images.value, methods, mask, target, mapSeed };
   }
 

@@ -5,13 +5,14 @@
  */
 import type { MetricsResult } from '../engine/metrics/evaluateMetrics';
 import type { MetricId } from '../engine/metrics/metricCatalog';
-import { DEFAULT_METRICS_REQUEST, METRICS_FIELDS } from '../engine/metrics/metricsRequest';
+import { DEFAULT_METRICS_REQUEST, METRICS_FIELDS, type MetricsSetting } from '../engine/metrics/metricsRequest';
 import type { WorkerEvent } from '../worker/protocol';
 
 export interface MetricsState {
   /** The test-image count as typed, and what is wrong with it. */
   imagesText: string;
   imagesError: string | null;
+  setting: MetricsSetting;
   status: 'idle' | 'computing' | 'stopping';
   jobId: number;
   progress: { done: number; total: number; message: string } | null;
@@ -25,6 +26,7 @@ export function initialMetrics(): MetricsState {
   return {
     imagesText: METRICS_FIELDS.images.toText(DEFAULT_METRICS_REQUEST.images),
     imagesError: null,
+    setting: 'sweep',
     status: 'idle',
     jobId: 0,
     progress: null,

@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { MNIST_TEST_COUNT, type MaskConfig } from '../defaults';
 import type { TargetMode } from '../attribution/targets';
 import type { MethodSpec } from '../attribution/methodSpec';
-import { numberField, strictRecord, type Field, type Fields } from '../config/field';
+import { choiceField, numberField, strictRecord, type Field, type Fields } from '../config/field';
 import { choiceListField } from '../config/choiceList';
 import { maskSchema } from '../config/maskConfig';
 import { methodsField } from '../config/methodsText';
@@ -82,3 +82,12 @@ export const SEED004_METRICS: Pick<MetricsRequest, 'methods' | 'groups' | 'fract
   rankTransform: 'signed',
   replacement: 'mean',
 };
+
+/** Which settings the page's metrics take: the sweep's methods and masking rule, or seed 004's. */
+export type MetricsSetting = 'sweep' | 'seed004';
+
+export const METRICS_SETTING_FIELD: Field<MetricsSetting> = choiceField<MetricsSetting>({
+  label: 'Settings',
+  hint: 'The sweep’s methods and masking rule, so the two charts compare alike; or seed 004’s Table 1 (its binary 0-vs-1 task is in the CLI: roar evaluate --preset seed004 --classes 0,1).',
+  words: { sweep: 'the sweep’s methods and masking rule', seed004: 'seed 004: loss gradients, signed ranking, 10–90 % and 782 of 784 pixels' },
+});

@@ -1,5 +1,5 @@
 import { METRICS, type MetricId } from '../../engine/metrics/metricCatalog';
-import { METRICS_FIELDS } from '../../engine/metrics/metricsRequest';
+import { METRICS_FIELDS, METRICS_SETTING_FIELD, SEED004_METRICS } from '../../engine/metrics/metricsRequest';
 import { pct } from '../../engine/percent';
 import { FieldControl } from '../FieldControl';
 import { useCommands, useMetrics, useSweep, useTraining } from '../labContext';
@@ -22,6 +22,7 @@ export function MetricsPanel() {
   const shown = useMetrics((s) => s.shown);
   const imagesText = useMetrics((s) => s.imagesText);
   const imagesError = useMetrics((s) => s.imagesError);
+  const setting = useMetrics((s) => s.setting);
   // Read so that the blocked reason follows the other steps' state.
   useTraining((s) => `${s.status}:${s.model !== null}`);
   useSweep((s) => s.status);
@@ -33,12 +34,14 @@ export function MetricsPanel() {
     <section className="card" aria-labelledby="metrics-heading">
       <h2 id="metrics-heading">4 · Without retraining</h2>
       <p className="muted">
-        The papers’ other lenses, on the base model of step 1 and the sweep’s methods ({[...methods.map(methodName), 'Random'].filter((x, i, a) => a.indexOf(x) === i).join('; ')}): remove
+        The papers’ other lenses, on the base model of step 1 and {setting === 'sweep' ? 'the sweep’s methods' : 'seed 004’s'} (
+        {[...(setting === 'sweep' ? methods : SEED004_METRICS.methods).map(methodName), 'Random'].filter((x, i, a) => a.indexOf(x) === i).join('; ')}): remove
         or put back pixels in rank order and watch the model’s output, with no retraining. Seconds instead of hours — but a model that never saw
         masked images can fail on them because they are unfamiliar, not because the information is gone, which is why ROAR retrains.
       </p>
       <h3>Removing and putting back pixels</h3>
       <div className="fields">
+        <FieldControl field={METRICS_SETTING_FIELD as never} name="metricsSetting" text={setting} disabled={busy} onText={(t) => lab.setMetricsSetting(t as typeof setting)} />
         <FieldControl field={METRICS_FIELDS.images as never} name="metricsImages" text={imagesText} error={imagesError} disabled={busy} onText={(t) => lab.setMetricsImages(t)} />
       </div>
       <div className="actions">
