@@ -3,6 +3,7 @@
  * no-retrain metrics of the sweep's methods arrive as curves in the ROAR chart's colours and a table of areas,
  * each metric saying what it measures and which way is better, with no sideways scroll on a phone.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { openLab, sidewaysOverflow, trainQuick } from './helpers';
 
@@ -31,6 +32,8 @@ test('the no-retrain metrics of the sweep’s methods: curves, areas, what each 
   // Three lines, in the methods' colours.
   await expect(panel.locator('[data-testid=metrics-chart] .recharts-line')).toHaveCount(3);
 
+  // Nothing for axe to find in the results (issue 12's rule for every state).
+  expect((await new AxeBuilder({ page }).include('main > section:last-of-type').analyze()).violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   // Picking insertion in the table shows its curves and says higher is better.
   await table.getByRole('button', { name: 'Insertion' }).click();
   await expect(panel.getByTestId('metrics-chart')).toHaveAttribute('data-metric', 'insertion');

@@ -3,6 +3,7 @@
  * likeness to the trained model's as layers are re-initialised, random's keep it, and the maps of each stage
  * are there to look at.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { openLab, trainQuick } from './helpers';
 
@@ -17,6 +18,8 @@ test('the sanity checks: a curve per method, a table per stage, the maps of each
   await panel.getByRole('button', { name: 'Run the sanity checks' }).click();
   await expect(panel.getByTestId('sanity-results')).toBeVisible({ timeout: 120_000 });
 
+  // Nothing for axe to find in the results (issue 12's rule for every state).
+  expect((await new AxeBuilder({ page }).include('main > section:last-of-type').analyze()).violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   const table = panel.getByTestId('sanity-table');
   await expect(table.locator('tbody tr')).toHaveCount(3);
   const cells = async (method: string): Promise<number[]> => (await table.locator('tbody tr', { hasText: method }).first().locator('td').allTextContents()).map((t) => Number(t.replace('*', '')));
