@@ -4,6 +4,10 @@
  * each metric saying what it measures and which way is better, with no sideways scroll on a phone.
  */
 import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openLab, sidewaysOverflow, trainQuick } from './helpers';
 
@@ -53,4 +57,32 @@ test('the no-retrain metrics of the sweep’s methods: curves, areas, what each 
   await panel.getByRole('button', { name: 'Score without retraining' }).click();
   await expect(table.locator('thead th')).toHaveText(['Metric (area under the curve)', 'Loss gradient (absolute)', 'Loss gradient', 'Loss gradient × input', 'Random'], { timeout: 120_000 });
   await expect(table.locator('tbody tr')).toHaveCount(8);
+});
+
+test('files of roar evaluate and roar sanity open in step 4 without a model; an altered one is refused in words', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'roar-checks-'));
+  const cli = (args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/roar.ts', ...args], { stdio: ['ignore', 'ignore', 'ignore'] });
+  cli(['evaluate', '--methods', 'gradient', '--metric', 'deletion,insertion', '--images', '20', '--fractions', '0,50,100', '--train-size', '2000', '--lr', '0.05', '--out', join(dir, 'metrics.json')]);
+  cli(['sanity', '--methods', 'gradient', '--images', '4', '--train-size', '2000', '--gallery', '2', '--out', join(dir, 'sanity.json')]);
+  const altered = JSON.parse(readFileSync(join(dir, 'metrics.json'), 'utf8'));
+  altered.metrics[0].curve[1].value = 0.5;
+  writeFileSync(join(dir, 'altered.json'), JSON.stringify(altered));
+
+  await openLab(page);
+  const panel = page.getByRole('region', { name: /Without retraining/ });
+  const input = panel.getByTestId('checks-file');
+  await input.setInputFiles(join(dir, 'metrics.json'));
+  await expect(panel.getByTestId('checks-file-notice')).toHaveText('Opened metrics.json (roar evaluate).');
+  await expect(panel.getByTestId('metrics-table').locator('thead th')).toHaveText(['Metric (area under the curve)', 'Gradient', 'Random']);
+  await expect(panel.getByTestId('metrics-table').locator('tbody tr')).toHaveCount(2);
+
+  await input.setInputFiles(join(dir, 'sanity.json'));
+  await expect(panel.getByTestId('checks-file-notice')).toHaveText('Opened sanity.json (roar sanity).');
+  await expect(panel.getByTestId('sanity-table').locator('tbody tr')).toHaveCount(1);
+  await expect(panel.getByTestId('sanity-maps').locator('canvas')).toHaveCount(2 * 6);
+
+  await input.setInputFiles(join(dir, 'altered.json'));
+  await expect(panel.getByTestId('checks-file-notice')).toHaveText('altered.json: The file: metrics[0]: its area does not match its curve (the file was altered).');
+  // What was on screen stays.
+  await expect(panel.getByTestId('metrics-table').locator('tbody tr')).toHaveCount(2);
 });

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readSanityFile } from '../engine/sanity/sanityFile';
 
 function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -64,6 +65,16 @@ describe('roar sanity', () => {
     expect(Object.keys(a.maps.byMethod.gradient)).toEqual(a.stages.map((s) => s.id));
     expect(a.maps.byMethod.gradient['cascading:fc2'].map((m) => m.length)).toEqual([784, 784]);
     expect(a.numTensors).toBe(0);
+
+    // The page opens the same file (engine/sanity/sanityFile.ts), and refuses it once altered.
+    const opened = readSanityFile(JSON.parse(stdout), 'The file');
+    if ('error' in opened) throw new Error(opened.error);
+    expect(opened.outcome.checks.methods.map((m) => m.correlations.find((c) => c.stage === 'cascading:conv1')!.abs.mean)).toEqual([rho('gradient', 'cascading:conv1'), rho('sobel', 'cascading:conv1')]);
+    expect(opened.outcome.shuffled?.testAccuracy).toBe(a.shuffledLabels.testAccuracy);
+    expect(opened.outcome.checks.methods[0].gallery[1]).toEqual(a.maps.byMethod.gradient['cascading:fc3']);
+    const cut = JSON.parse(stdout) as Answer;
+    cut.correlations.pop();
+    expect(readSanityFile(cut, 'The file')).toEqual({ error: 'The file: it must hold one correlation per method and stage.' });
   });
 
   it('prints a table in words without --json', async () => {

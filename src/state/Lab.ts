@@ -14,6 +14,7 @@ import { PRESETS, presetConfig, SWEEP_SETTINGS, sweepConfigErrors, withRandomBas
 import { RECORD_FORMAT, RECORD_VERSION, type RecordStatus, type SweepRecord } from '../engine/sweep/sweepRecord';
 import { backendFromUrl } from '../share/backendParam';
 import { readBundleFile } from '../share/bundleFile';
+import { readChecksFile } from '../share/checksFile';
 import { decodeConfigQuery, encodeConfigQuery, type ShareConfig } from '../share/configQuery';
 import { presetOf } from '../share/presetOf';
 import { decodeResultsHash, resultsLink } from '../share/resultsLink';
@@ -224,6 +225,18 @@ export class Lab {
     if (m.status !== 'computing') return;
     this.metrics.setState({ status: 'stopping' });
     this.send({ type: 'stop', jobId: m.jobId });
+  }
+
+  /** A file of `roar evaluate` or `roar sanity`: shown in step 4 as if computed here, or refused in words. */
+  async openChecksFile(file: File): Promise<void> {
+    const r = await readChecksFile(file);
+    const name = shortName(file.name);
+    if ('error' in r) this.metrics.setState({ fileNotice: { text: `${name}: ${r.error}`, error: true } });
+    else if ('metrics' in r) this.metrics.setState({ result: r.metrics, error: null, fileNotice: { text: `Opened ${name} (roar evaluate).`, error: false }, shown: r.metrics.metrics[0]?.metric ?? 'deletion' });
+    else {
+      this.sanity.setState({ outcome: r.sanity, error: null, shownMethod: null });
+      this.metrics.setState({ fileNotice: { text: `Opened ${name} (roar sanity).`, error: false } });
+    }
   }
 
   setSanityText(key: keyof SanityState['form'], text: string): void {

@@ -20,6 +20,8 @@ export interface MetricsState {
   error: string | null;
   /** The metric whose curves the chart shows. */
   shown: MetricId;
+  /** What became of the last file opened in step 4, in words. */
+  fileNotice: { text: string; error: boolean } | null;
 }
 
 export function initialMetrics(): MetricsState {
@@ -33,6 +35,7 @@ export function initialMetrics(): MetricsState {
     result: null,
     error: null,
     shown: 'deletion',
+    fileNotice: null,
   };
 }
 

@@ -20,6 +20,7 @@ import { perturbationMetrics } from './perturbationMetrics';
 import { evaluateMetrics } from './evaluateMetrics';
 import { DEFAULT_METRICS_REQUEST, metricsRequestSchema, SEED004_METRICS } from './metricsRequest';
 import { parseUntrusted } from '../config/field';
+import { readMetricsFile } from './metricsFile';
 
 let mnist: Mnist;
 let model: Cnn;
@@ -122,6 +123,17 @@ describe('the no-retrain metrics on a trained model (wasm)', () => {
     expect(parseUntrusted(metricsRequestSchema, request, 'request')).toEqual({ value: request });
     expect(parseUntrusted(metricsRequestSchema, { ...request, fractions: [0, 0.5] }, 'request')).toEqual({ error: expect.stringContaining('the last 100') });
     expect(parseUntrusted(metricsRequestSchema, { ...request, groups: ['deletion', 'wobble'] }, 'request')).toEqual({ error: expect.stringContaining('Metrics: one or more of perturbation, deletion, insertion, road') });
+
+    // As a file (roar evaluate --out): read back as it was; an altered area or a stranger method is refused.
+    const json = JSON.parse(JSON.stringify(r));
+    expect(readMetricsFile(json, 'The file')).toEqual({ metrics: r });
+    const altered = structuredClone(json);
+    altered.metrics[0].auc += 0.01;
+    expect(readMetricsFile(altered, 'The file')).toEqual({ error: 'The file: metrics[0]: its area does not match its curve (the file was altered).' });
+    const stranger = structuredClone(json);
+    stranger.metrics[1].method = 'sobel';
+    expect(readMetricsFile(stranger, 'The file')).toEqual({ error: 'The file: metrics[1] is of a method the request does not name.' });
+    expect('error' in readMetricsFile({ ...json, format: 'roar-lab-results' }, 'The file')).toBe(true);
   }, 60_000);
 });
 

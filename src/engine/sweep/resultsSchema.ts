@@ -41,7 +41,7 @@ const loss = v.pipe(
 
 const precision = v.pipe(v.array(v.nullable(fraction('Precision')), fieldSentence('Precision', `a list of ${NUM_CLASSES} numbers`)), v.length(NUM_CLASSES, fieldSentence('Precision', `a list of ${NUM_CLASSES} numbers`)));
 
-const healthSchema = strictRecord({
+export const runHealthSchema = strictRecord({
   predictedClasses: whole('Classes predicted', 0, NUM_CLASSES),
   topClassShare: fraction('Share of the commonest prediction'),
   finalLoss: v.nullable(bounded('Final loss', MAX_LOSS)),
@@ -65,7 +65,7 @@ const runSchema = strictRecord({
   samplesPerSec: bounded('Samples per second', MAX_RATE),
   seconds: bounded('Seconds', MAX_SECONDS),
   epochs: v.nullable(whole('Epochs', 1, MAX_EPOCHS)),
-  health: v.nullable(healthSchema),
+  health: v.nullable(runHealthSchema),
 });
 
 const noRetrainSchema = strictRecord({
@@ -76,7 +76,7 @@ const noRetrainSchema = strictRecord({
   precision,
 });
 
-const baseSchema = strictRecord({ seed: whole('Base seed', 0, 2 ** 32), accuracy: fraction('Accuracy'), health: v.nullable(healthSchema) });
+const baseSchema = strictRecord({ seed: whole('Base seed', 0, 2 ** 32), accuracy: fraction('Accuracy'), health: v.nullable(runHealthSchema) });
 
 /** An ISO-8601 date and time, as toISOString writes it. */
 const date = (what: string) => v.pipe(v.string(fieldSentence(what, 'a date')), v.maxLength(MAX_SHORT_TEXT, fieldSentence(what, 'a date')), v.isoTimestamp(fieldSentence(what, 'an ISO-8601 date and time such as 2026-11-26T10:02:00.000Z')));

@@ -23,6 +23,7 @@ export function MetricsPanel() {
   const imagesText = useMetrics((s) => s.imagesText);
   const imagesError = useMetrics((s) => s.imagesError);
   const setting = useMetrics((s) => s.setting);
+  const fileNotice = useMetrics((s) => s.fileNotice);
   // Read so that the blocked reason follows the other steps' state.
   useTraining((s) => `${s.status}:${s.model !== null}`);
   useSweep((s) => s.status);
@@ -39,6 +40,26 @@ export function MetricsPanel() {
         or put back pixels in rank order and watch the model’s output, with no retraining. Seconds instead of hours — but a model that never saw
         masked images can fail on them because they are unfamiliar, not because the information is gone, which is why ROAR retrains.
       </p>
+      <p>
+        <label className="file-open">
+          Open a file of <code>roar evaluate</code> or <code>roar sanity</code>:{' '}
+          <input
+            type="file"
+            accept=".json,application/json"
+            data-testid="checks-file"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void lab.openChecksFile(file);
+              e.target.value = '';
+            }}
+          />
+        </label>
+      </p>
+      {fileNotice ? (
+        <p className={fileNotice.error ? 'error' : 'muted'} role={fileNotice.error ? 'alert' : 'status'} data-testid="checks-file-notice">
+          {fileNotice.text}
+        </p>
+      ) : null}
       <h3>Removing and putting back pixels</h3>
       <div className="fields">
         <FieldControl field={METRICS_SETTING_FIELD as never} name="metricsSetting" text={setting} disabled={busy} onText={(t) => lab.setMetricsSetting(t as typeof setting)} />

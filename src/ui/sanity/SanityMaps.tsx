@@ -20,6 +20,7 @@ export function SanityMaps({ outcome, methodKey }: { outcome: SanityOutcome; met
   const { checks } = outcome;
   const m = checks.methods.find((x) => x.key === methodKey) ?? checks.methods[0];
   const columns = checks.stages.map((s, i) => ({ s, i })).filter(({ s }) => s.kind !== 'independent');
+  if (checks.galleryImages.length === 0) return <p className="muted">This file holds no maps: <code>roar sanity --gallery 4</code> writes them.</p>;
   return (
     <ScrollRegion label="Maps at each stage (scrolls sideways)">
       <table className="gallery-table sanity-maps" data-testid="sanity-maps">
