@@ -20,7 +20,7 @@ export const MASK_FIELDS: Fields<MaskConfig> = {
   filter: optionalFilter(
     choiceField<MapFilter>({
       label: 'Map filter',
-      hint: 'Blur each map before ranking; SIAnalytics found ROAR rewards blurry maps, so a blurred map can score “better”.',
+      hint: 'Blur each method’s map before ranking (the random baseline stays as it is); SIAnalytics found ROAR rewards blurry maps, so a blurred map can score “better”.',
       words: { none: 'none (default)', max3: 'maximum over 3 × 3', gauss1: 'Gaussian, σ = 1 pixel' },
     }),
   ),

@@ -105,7 +105,7 @@ export async function galleryGrid(
     const masked: Float32Array[] = [];
     for (let i = 0; i < n; i++) {
       const map = maps.slice(i * PIXELS, (i + 1) * PIXELS);
-      const order = rankMaps(map, 1, mask, method.negativeFirst, inputs[i].index);
+      const order = rankMaps(map, 1, mask, method, inputs[i].index);
       const rng = makeRng(deriveSeed(mapSeed, `gallery:${inputs[i].index}`));
       for (const t of thresholds) masked.push(maskImage(inputs[i].pixels, order, t, mask.mode, mask.replacement, rng, new Float32Array(PIXELS), norm));
     }

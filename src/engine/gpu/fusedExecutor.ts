@@ -77,7 +77,7 @@ export class FusedExecutor extends InProcessExecutor {
     const split = task.split === 'train' ? this.mnist.train : this.mnist.test;
     // Test images get dataset-wide indices after the training images, as in InProcessExecutor.rank.
     const offset = task.split === 'train' ? 0 : MNIST_TRAIN_COUNT;
-    const { negativeFirst } = getMethod(task.method.id);
+    const method = getMethod(task.method.id);
     const model = await FusedCnn.create(this.device, 1, MAP_ROWS);
     try {
       model.setWeights([await readWeights(base)]);
@@ -89,7 +89,7 @@ export class FusedExecutor extends InProcessExecutor {
         const x = inputs.subarray(0, n * PIXELS);
         fillBatch(split, Uint32Array.from({ length: n }, (_, i) => first + i), x);
         const maps = await model.inputGradients(x, split.labels.subarray(first, first + n), how);
-        orders.set(rankMaps(maps, n, task.mask, negativeFirst, offset + first), done * PIXELS);
+        orders.set(rankMaps(maps, n, task.mask, method, offset + first), done * PIXELS);
         await progress(done + n);
         await this.checkpoint();
       }

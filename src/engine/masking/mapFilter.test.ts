@@ -42,22 +42,25 @@ describe('rankMaps', () => {
   it('without a filter is exactly the ranking it replaced, sign flip included', () => {
     for (const rankTransform of ['abs', 'square', 'signed'] as const) {
       const mask = { ...DEFAULT_MASK, rankTransform };
-      expect(rankMaps(maps, 3, mask, false, 40)).toEqual(rankAll(maps, 3, rankTransform, mask.tieBreak, mask.tieSeed, 40));
+      expect(rankMaps(maps, 3, mask, { id: 'gradient' }, 40)).toEqual(rankAll(maps, 3, rankTransform, mask.tieBreak, mask.tieSeed, 40));
     }
     const signed = { ...DEFAULT_MASK, rankTransform: 'signed' as const };
-    expect(rankMaps(maps, 3, signed, true, 0)).toEqual(rankAll(maps.map((v) => -v), 3, 'signed', signed.tieBreak, signed.tieSeed, 0));
+    expect(rankMaps(maps, 3, signed, { id: 'lossGradient', negativeFirst: true }, 0)).toEqual(rankAll(maps.map((v) => -v), 3, 'signed', signed.tieBreak, signed.tieSeed, 0));
   });
 
   it('with a filter ranks the blurred importance: a lone spike’s neighbours come right after it', () => {
     const map = new Float32Array(PIXELS);
     map[at(5, 20)] = -3;
-    const order = rankMaps(map, 1, { ...DEFAULT_MASK, filter: 'gauss1' }, false, 0);
+    const order = rankMaps(map, 1, { ...DEFAULT_MASK, filter: 'gauss1' }, { id: 'gradient' }, 0);
     expect(order[0]).toBe(at(5, 20));
     expect(new Set(order.slice(1, 5))).toEqual(new Set([at(4, 20), at(6, 20), at(5, 19), at(5, 21)]));
     // Still a permutation of the 784 pixels.
     expect(new Set(order).size).toBe(PIXELS);
     const shuffled = randomOrder(0, 1);
-    const order2 = rankMaps(Float32Array.from(shuffled), 1, { ...DEFAULT_MASK, filter: 'max3' }, false, 0);
+    const order2 = rankMaps(Float32Array.from(shuffled), 1, { ...DEFAULT_MASK, filter: 'max3' }, { id: 'gradient' }, 0);
     expect(new Set(order2).size).toBe(PIXELS);
+    // The random baseline is never blurred: the yardstick stays where it was.
+    const randomMap = Float32Array.from(shuffled);
+    expect(rankMaps(randomMap, 1, { ...DEFAULT_MASK, filter: 'gauss1' }, { id: 'random' }, 3)).toEqual(rankMaps(randomMap, 1, DEFAULT_MASK, { id: 'random' }, 3));
   });
 });

@@ -8,9 +8,18 @@ import { PIXELS, type MaskConfig } from '../defaults';
 import { filterMap } from './mapFilter';
 import { rankAll } from './ranking';
 
-export function rankMaps(maps: Float32Array, n: number, mask: MaskConfig, negativeFirst: boolean | undefined, firstImageIndex: number): Uint16Array {
-  const negate = mask.rankTransform === 'signed' && negativeFirst;
-  if (mask.filter === 'none') {
+/** What the ranking needs to know of the method whose maps these are. */
+export interface RankedMethod {
+  id: string;
+  /** Its most negative values matter most (the loss gradients). */
+  negativeFirst?: boolean;
+}
+
+export function rankMaps(maps: Float32Array, n: number, mask: MaskConfig, method: RankedMethod, firstImageIndex: number): Uint16Array {
+  const negate = mask.rankTransform === 'signed' && method.negativeFirst;
+  // The random baseline stays the uninformative ranking it is: a blurred random map removes clustered blobs,
+  // a different (and harsher) baseline, which would move the yardstick along with the map being judged.
+  if (mask.filter === 'none' || method.id === 'random') {
     const ranked = negate ? maps.map((v) => -v) : maps;
     return rankAll(ranked, n, mask.rankTransform, mask.tieBreak, mask.tieSeed, firstImageIndex);
   }

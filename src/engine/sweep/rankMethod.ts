@@ -52,7 +52,7 @@ export async function rankSplit(
         return hooks.onProgress?.({ done: total, total: range.count, elapsedMs, mapsPerSec: total / (elapsedMs / 1000) });
       },
     });
-    orders.set(rankMaps(maps, n, mask, method.negativeFirst, splitOffset + first), done * PIXELS);
+    orders.set(rankMaps(maps, n, mask, method, splitOffset + first), done * PIXELS);
   }
   return orders;
 }

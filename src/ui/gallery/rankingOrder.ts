@@ -9,5 +9,5 @@ import { rankMaps } from '../../engine/masking/rankMaps';
 
 /** The map's pixels, most important first, as galleryGrid.ts ranks them. */
 export function rankingOrder(map: Float32Array, methodId: MethodId, mask: MaskConfig, imageIndex: number): Uint16Array {
-  return rankMaps(map, 1, mask, methodInfo(methodId).negativeFirst, imageIndex);
+  return rankMaps(map, 1, mask, methodInfo(methodId), imageIndex);
 }
