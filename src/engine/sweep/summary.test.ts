@@ -64,6 +64,24 @@ describe('verdicts', () => {
     expect(verdictOf(unmasked).reason).toMatch(/retrains on unmasked images fell more than 2 points short of the base model/);
   });
 
+  it('withhold "above random" where the removal pattern alone scores as high as random (the outline effect), not "below"', () => {
+    const withMask = { ...config, maskOnly: true };
+    // Gradient above random at both thresholds (Fashion-MNIST's case); its mask-only twin at 0.92 / 0.7.
+    const above = (r: RunSpec): number =>
+      r.method === 'unmasked' ? 0.8 : r.kind === 'maskOnly' ? (r.method === 'random' ? 0.1 : r.threshold === 0.5 ? 0.92 : 0.55) : r.method === 'gradient' ? (r.threshold === 0.5 ? 0.92 : 0.75) : r.threshold === 0.5 ? 0.76 : 0.65;
+    const v = verdictOf(results(withMask, above));
+    expect(v.cells.map((c) => c.judgement?.outcome ?? null)).toEqual([null, 'inconclusive', 'above']);
+    expect(v.verdict).toBe('inconclusive');
+    expect(v.reason).toMatch(/at 50 % the removal pattern alone scores 92\.0 %, no less than random's retrain \(76\.0 %\): the cell measures the outline/);
+    // Below random, a leaking outline only works against the method: the verdict stands.
+    const below = (r: RunSpec): number => (r.kind === 'maskOnly' && r.method === 'gradient' ? 0.9 : accuracy(r));
+    expect(verdictOf(results(withMask, below)).verdict).toBe('better');
+    // Without the control, a "worse" verdict says what would check it.
+    const worse = verdictOf(results(config, above));
+    expect(worse.verdict).toBe('worse');
+    expect(worse.reason).toMatch(/The mask-only control would show whether the shape of what was removed lifts it\./);
+  });
+
   it('still judge results that recorded no health, and say so', () => {
     const v = verdictOf(results(config, accuracy, () => null));
     expect(v.verdict).toBe('better');

@@ -15,6 +15,7 @@ import { percentText } from '../config/decimal';
 import { FLAG_WORDS, type HealthFlag } from '../training/health';
 import type { NoRetrainResult, RunResult, SweepResults } from './results';
 import { mean, std, welch, type WelchResult } from './statistics';
+import { pct } from '../percent';
 import { isUnmasked, UNMASKED, type RunKind } from './sweepPlan';
 import { withRandomBaseline, type SweepConfig } from './sweepConfig';
 import { methodKey, type MethodSpec } from '../attribution/methodSpec';
@@ -172,6 +173,15 @@ function judge(c: RawCell, r: RawCell): Judgement | null {
   const problems = [cellProblem(c, 'this method'), cellProblem(r, 'the random baseline')].filter((p): p is string => p !== null);
   if (problems.length) return { outcome: 'inconclusive', reason: problems.join('; ') };
   const difference = c.mean - r.mean;
+  // Above random, where the removal pattern alone scores as high as random's retrain: the outline of what was
+  // removed can carry the method's cell above random by itself (ROAD's critique; on Fashion-MNIST it names the
+  // garment), so "above" says nothing about the pixels. Below random the leak only works against the method.
+  if (difference >= 0 && c.maskOnly && c.maskOnly.mean >= r.mean) {
+    return {
+      outcome: 'inconclusive',
+      reason: `the removal pattern alone scores ${pct(c.maskOnly.mean)}, no less than random's retrain (${pct(r.mean)}): the cell measures the outline of what was removed, not the pixels left`,
+    };
+  }
   return { outcome: difference < 0 ? 'below' : 'above', reason: `${(Math.abs(difference) * 100).toFixed(1)} points ${difference < 0 ? 'below' : 'above'} random` };
 }
 
@@ -212,10 +222,12 @@ function verdictOf(key: string, cells: Cell[], problems: string[]): { verdict: V
   if (below.length === masked.length) {
     return { verdict: 'better', reason: `Accuracy falls faster than with random pixels at every threshold: the ranking finds informative pixels. ${evidence}` };
   }
+  // Without the mask-only control nobody can tell whether the outline alone lifted the cells above random.
+  const unchecked = above.some((c) => c.maskOnly === null) ? ' The mask-only control would show whether the shape of what was removed lifts it.' : '';
   if (above.length === masked.length) {
-    return { verdict: 'worse', reason: `Accuracy stays above the random baseline at every threshold: no better than random. ${evidence}` };
+    return { verdict: 'worse', reason: `Accuracy stays above the random baseline at every threshold: no better than random. ${evidence}${unchecked}` };
   }
-  return { verdict: 'mixed', reason: `Below random at ${list(below.map((c) => c.threshold))}; above at ${list(above.map((c) => c.threshold))}. ${evidence}` };
+  return { verdict: 'mixed', reason: `Below random at ${list(below.map((c) => c.threshold))}; above at ${list(above.map((c) => c.threshold))}. ${evidence}${unchecked}` };
 }
 
 /** Whether a no-retrain curve rises again by more than 5 points where it should fall (or falls where it should rise, KAR). */
