@@ -3,6 +3,7 @@
  * typed, the job in flight, its progress, and the finished model. Plain data; the Lab (Lab.ts) changes it.
  */
 import type { BackendInfo } from '../engine/backend/backend';
+import type { DatasetId } from '../engine/data/datasets';
 import { REFERENCE_TRAIN, type BackendName, type TrainConfig } from '../engine/defaults';
 import { checkTrainValue, TRAIN_FIELD_NAMES, TRAIN_FIELDS, trainValueFromText, type TrainField } from '../engine/config/trainConfig';
 import type { Evaluation } from '../engine/training/evaluate';
@@ -19,6 +20,8 @@ export interface ProgressPoint {
 
 export interface TrainedModel {
   config: TrainConfig;
+  /** What it learnt to tell apart: the gallery names its classes. */
+  dataset: DatasetId;
   outcome: TrainOutcome;
   evaluation: Evaluation;
   backend: BackendName;
@@ -111,7 +114,7 @@ export function trainingOnEvent(s: TrainingState, e: WorkerEvent): Partial<Train
       return {
         status: 'idle',
         samplesPerSec: e.outcome.samplesPerSec,
-        model: { config: e.config, outcome: e.outcome, evaluation: e.evaluation, backend: e.backend, finishedAt: new Date().toISOString() },
+        model: { config: e.config, dataset: e.dataset, outcome: e.outcome, evaluation: e.evaluation, backend: e.backend, finishedAt: new Date().toISOString() },
       };
     case 'jobError':
       return e.jobId === s.jobId && s.status !== 'idle' ? { status: 'idle', jobError: e.message } : null;

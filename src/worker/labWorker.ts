@@ -117,7 +117,7 @@ async function runTraining(jobId: number, config: TrainConfig, dataset: DatasetI
     if (model) disposeCnn(model);
     model = cnnFromWeights(weights[0]);
     modelDataset = dataset;
-    post({ type: 'trainDone', jobId, config, outcome: rest, evaluation: evaluations[0], backend });
+    post({ type: 'trainDone', jobId, config, dataset, outcome: rest, evaluation: evaluations[0], backend });
     return;
   }
   const next = createCnn(config.seed);
@@ -137,7 +137,7 @@ async function runTraining(jobId: number, config: TrainConfig, dataset: DatasetI
     if (model) disposeCnn(model);
     model = next;
     modelDataset = dataset;
-    post({ type: 'trainDone', jobId, config, outcome, evaluation, backend });
+    post({ type: 'trainDone', jobId, config, dataset, outcome, evaluation, backend });
   } catch (e) {
     disposeCnn(next);
     throw e;

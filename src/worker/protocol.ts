@@ -48,7 +48,7 @@ export type WorkerEvent =
   | { type: 'initError'; stage: 'backend' | 'data'; message: string }
   | { type: 'trainProgress'; jobId: number; progress: TrainProgress }
   | { type: 'trainEpoch'; jobId: number; epoch: number; testAccuracy: number; samplesSeen: number }
-  | { type: 'trainDone'; jobId: number; config: TrainConfig; outcome: TrainOutcome; evaluation: Evaluation; backend: BackendName }
+  | { type: 'trainDone'; jobId: number; config: TrainConfig; dataset: DatasetId; outcome: TrainOutcome; evaluation: Evaluation; backend: BackendName }
   | { type: 'galleryDone'; jobId: number; images: GalleryImage[]; seconds: number }
   | { type: 'metricsProgress'; jobId: number; done: number; total: number; message: string }
   | { type: 'metricsDone'; jobId: number; result: MetricsResult }

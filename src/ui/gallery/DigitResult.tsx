@@ -9,6 +9,8 @@ import { MethodRow } from './MethodRow';
 import { digitColours } from './pixelImages';
 import { PixelCanvas } from './PixelCanvas';
 import { pct } from '../../engine/percent';
+import { DATASETS } from '../../engine/data/datasets';
+import { useTraining } from '../labContext';
 
 /** Canvases at 3×: 84 px, enough to see which pixels went; a long threshold list scrolls inside its region. */
 const SCALE = 3;
@@ -34,6 +36,8 @@ function ColumnStepper(props: { labels: string[]; column: number; onColumn: (c: 
 /** One digit: what it is and what the base model makes of it, then its methods × thresholds table. */
 export function DigitResult({ image, request }: { image: GalleryImage; request: GalleryRequest }) {
   const { input, prediction, target, rows } = image;
+  // Fashion-MNIST's classes by name ("Sneaker"), MNIST's by digit.
+  const names = DATASETS[useTraining((s) => s.model?.dataset ?? 'mnist')].classNames;
   const title = digitTitle(input.index);
   const colours = useMemo(() => digitColours(input.pixels), [input.pixels]);
   // A drawn digit has no label: a cell turns red when the prediction moves away from the drawing's own.
@@ -47,15 +51,15 @@ export function DigitResult({ image, request }: { image: GalleryImage; request: 
   return (
     <article className="gallery-digit" aria-label={title} data-testid="gallery-digit">
       <header className="gallery-digit-head">
-        <PixelCanvas colours={colours} scale={3} label={`${title}${input.label === null ? '' : `, label ${input.label}`}`} />
+        <PixelCanvas colours={colours} scale={3} label={`${title}${input.label === null ? '' : `, label ${names[input.label]}`}`} />
         <div>
           <h3>{title}</h3>
           <p>
-            {input.label === null ? 'No label (drawn)' : <>Label <strong>{input.label}</strong></>} · the base model predicts{' '}
+            {input.label === null ? 'No label (drawn)' : <>Label <strong>{names[input.label]}</strong></>} · the base model predicts{' '}
             <strong className={prediction.predicted === reference ? undefined : 'gallery-wrong'} data-testid="gallery-digit-prediction">
-              {prediction.predicted}
+              {names[prediction.predicted]}
             </strong>{' '}
-            ({pct(prediction.confidence)}) · the maps explain class <strong>{target}</strong>
+            ({pct(prediction.confidence)}) · the maps explain class <strong>{names[target]}</strong>
           </p>
         </div>
       </header>
