@@ -4,6 +4,7 @@
 import { UsageError } from './args';
 import { attributeCommand, attributeUsage } from './commands/attribute';
 import { evaluateCommand, evaluateUsage } from './commands/evaluate';
+import { mergeCommand, mergeUsage } from './commands/merge';
 import { sanityCommand, sanityUsage } from './commands/sanity';
 import { sweepCommand, sweepUsage } from './commands/sweep';
 import { trainCommand, trainUsage } from './commands/train';
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, { run: (argv: readonly string[]) => Promise<numbe
   attribute: { run: attributeCommand, usage: attributeUsage },
   sweep: { run: sweepCommand, usage: sweepUsage },
   evaluate: { run: evaluateCommand, usage: evaluateUsage },
+  merge: { run: mergeCommand, usage: mergeUsage },
   sanity: { run: sanityCommand, usage: sanityUsage },
 };
 

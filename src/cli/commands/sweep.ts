@@ -18,7 +18,9 @@ import { PRESETS, presetConfig, SWEEP_SETTINGS, sweepConfigErrors, withRandomBas
 import { summariseSweep } from '../../engine/sweep/summary';
 import { formatSummary } from '../../engine/sweep/formatSummary';
 import { makeBundle } from '../../engine/sweep/bundle';
-import { planRuns } from '../../engine/sweep/sweepPlan';
+import { planRuns, shardOfRuns } from '../../engine/sweep/sweepPlan';
+import { MAX_SHARDS } from '../../engine/sweep/resultsSchema';
+import type { Shard } from '../../engine/sweep/results';
 import { loadMnistNode } from '../../node/loadMnist';
 import { initNodeBackend } from '../../node/nodeBackend';
 import { startNodePool, type NodePool } from '../../node/nodePool';
@@ -60,14 +62,16 @@ const FLAGS: Record<string, FlagSpec> = {
   workers: { kind: 'string' },
   out: { kind: 'string' },
   resume: { kind: 'string' },
+  shard: { kind: 'string' },
   title: { kind: 'string' },
   json: { kind: 'boolean' },
 };
 
-export const sweepUsage = `roar sweep --preset ${Object.keys(PRESETS).join('|')} [--dataset mnist|fashion] [--methods id,id(param:value),…] [--thresholds 0,10,30,50,70,90] [--seeds N] [--base-seeds B] [--mode roar|kar] [--tie-break random|index] [--tie-seed S] [--rank abs|square|signed] [--filter none|max3|gauss1] [--replacement mean|black|white|imageMean|noisyLinear] [--target label|predicted] [--map-seed S] [--train-size N] [--test-size N] [--lr X] [--base-… | --retrain-… any training flag of roar train] [--no-retrain] [--mask-only | --no-mask-only] [--backend wasm|cpu|webgpu] [--workers N] [--out results.json] [--resume results.json] [--title text] [--json]
+export const sweepUsage = `roar sweep --preset ${Object.keys(PRESETS).join('|')} [--dataset mnist|fashion] [--methods id,id(param:value),…] [--thresholds 0,10,30,50,70,90] [--seeds N] [--base-seeds B] [--mode roar|kar] [--tie-break random|index] [--tie-seed S] [--rank abs|square|signed] [--filter none|max3|gauss1] [--replacement mean|black|white|imageMean|noisyLinear] [--target label|predicted] [--map-seed S] [--train-size N] [--test-size N] [--lr X] [--base-… | --retrain-… any training flag of roar train] [--no-retrain] [--mask-only | --no-mask-only] [--backend wasm|cpu|webgpu] [--workers N] [--out results.json] [--resume results.json] [--shard i/n] [--title text] [--json]
   --dataset: what every model trains on (the presets' protocols on either dataset; MNIST by default).
   --base-seeds: base models (seeds base.seed, base.seed + 1, …), each with its own maps and retrains.
   --train-size, --test-size: the retraining images; --lr: both trainings' learning rate.
+  --shard i/n: run only the i-th of n equal parts of the plan (roar merge unites the parts' bundles); every shard trains the base models and makes the maps its runs need.
   --resume: a bundle an earlier sweep with the same settings wrote: its runs are kept and only the missing ones run.
   --mask-only: also train on the removal pattern alone (how much the mask's shape gives away).
   --workers: worker threads, one per core by default (${availableParallelism()} here); on --backend webgpu one thread drives the GPU and the fused kernels train ${MODELS_PER_STEP.webgpu} runs at once.
@@ -104,8 +108,11 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
     finishedAt: null,
     device: `Node ${process.version}, ${platform()} ${arch()}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}`,
   });
+  const shard = typeof f.shard === 'string' ? parseShard(f.shard) : null;
   const prior = typeof f.resume === 'string' ? resumable(f.resume, full, backend.name) : null;
+  if (prior && canonicalShard(prior.provenance.shard) !== canonicalShard(shard ?? undefined)) throw new UsageError(`--resume ${f.resume}: it is ${prior.provenance.shard ? `shard ${canonicalShard(prior.provenance.shard)}` : 'a whole sweep'}; resume it as that.`);
   if (prior) results = { ...prior, provenance: { ...prior.provenance, finishedAt: null } };
+  if (shard) results = { ...results, provenance: { ...results.provenance, shard } };
   // On WebGPU one thread drives the GPU (workers would only share it): the fused kernels train MODELS_PER_STEP runs at once.
   const device = webgpuDevice();
   const fused = device ? new FusedExecutor(mnist, device, backend.name, undefined, undefined, MODELS_PER_STEP.webgpu) : null;
@@ -115,10 +122,13 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   const tty = process.stderr.isTTY;
   let lastLine = 0;
   const started = Date.now();
-  const plan = planRuns(full);
-  const completed = new Set(prior?.runs.map((r) => r.key));
-  const kept = plan.filter((r) => completed.has(r.key)).length;
-  process.stderr.write(`sweep: ${plan.length} retraining runs${prior ? ` (${kept} kept from ${f.resume})` : ''} on ${DATASETS[full.dataset].label}, ${results.provenance.backendDetails}\n`);
+  const whole = planRuns(full);
+  const plan = shard ? shardOfRuns(whole, shard.index, shard.count) : whole;
+  const mine = new Set(plan.map((r) => r.key));
+  // Runs of other shards count as done: runSweep skips them, and the base models only they need.
+  const completed = new Set([...(prior?.runs.map((r) => r.key) ?? []), ...whole.filter((r) => !mine.has(r.key)).map((r) => r.key)]);
+  const kept = prior ? plan.filter((r) => prior.runs.some((x) => x.key === r.key)).length : 0;
+  process.stderr.write(`sweep: ${plan.length} retraining runs${shard ? ` (shard ${shard.index}/${shard.count} of ${whole.length})` : ''}${prior ? ` (${kept} kept from ${f.resume})` : ''} on ${DATASETS[full.dataset].label}, ${results.provenance.backendDetails}\n`);
   const outcome = await runSweep(mnist, full, backend.name, {
     completed,
     executor: fused ?? pool?.executor,
@@ -146,7 +156,7 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   results = { ...results, provenance: { ...results.provenance, finishedAt: new Date().toISOString() } };
   if (tty) process.stderr.write('\n');
   process.stderr.write(`sweep finished in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-  const title = typeof f.title === 'string' ? f.title : `${PRESETS[f.preset as PresetId].label} preset, ${DATASETS[full.dataset].label}, CLI, ${results.provenance.startedAt.slice(0, 10)}`;
+  const title = typeof f.title === 'string' ? f.title : `${shard ? `Shard ${shard.index}/${shard.count} of the ` : ''}${PRESETS[f.preset as PresetId].label} preset, ${DATASETS[full.dataset].label}, CLI, ${results.provenance.startedAt.slice(0, 10)}`;
   const summary = summariseSweep(results);
   const bundle = makeBundle(title, results, summary);
   if (typeof f.out === 'string') {
@@ -178,3 +188,16 @@ function resumable(file: string, config: SweepConfig, backend: BackendName): Swe
   if (prior.provenance.backend !== backend) throw new UsageError(`--resume ${file}: computed on ${prior.provenance.backend}, not ${backend}; resume it on the same backend.`);
   return prior;
 }
+
+/** "2/8": the second of eight shards. */
+export function parseShard(text: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = m ? Number(m[1]) : Number.NaN;
+  const count = m ? Number(m[2]) : Number.NaN;
+  if (!m || count < 1 || count > MAX_SHARDS || index < 1 || index > count) {
+    throw new UsageError(`--shard ${JSON.stringify(text)}: i/n, the i-th of n shards, with 1 ≤ i ≤ n ≤ ${MAX_SHARDS} (such as 2/8).`);
+  }
+  return { index, count };
+}
+
+const canonicalShard = (s: Shard | undefined): string => (s ? `${s.index}/${s.count}` : 'none');

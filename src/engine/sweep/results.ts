@@ -49,6 +49,25 @@ export interface Provenance {
   finishedAt: string | null;
   /** navigator.userAgent in a browser, the Node version and platform in the CLI. */
   device: string;
+  /** A shard's results: the `index`-th (1-based) of `count` parts of the plan (sweepPlan.ts, shardOfRuns). */
+  shard?: Shard;
+  /** A merged bundle's parts (mergeResults.ts), in shard order. */
+  parts?: ResultsPart[];
+}
+
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+export interface ResultsPart {
+  /** The part's file name, or where it came from. */
+  name: string;
+  shard: Shard | null;
+  startedAt: string;
+  finishedAt: string | null;
+  device: string;
+  backendDetails: string;
 }
 
 export interface SweepResults {

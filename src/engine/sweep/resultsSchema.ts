@@ -81,6 +81,14 @@ const baseSchema = strictRecord({ seed: whole('Base seed', 0, 2 ** 32), accuracy
 /** An ISO-8601 date and time, as toISOString writes it. */
 const date = (what: string) => v.pipe(v.string(fieldSentence(what, 'a date')), v.maxLength(MAX_SHORT_TEXT, fieldSentence(what, 'a date')), v.isoTimestamp(fieldSentence(what, 'an ISO-8601 date and time such as 2026-11-26T10:02:00.000Z')));
 
+/** Shards of one sweep: more than any class or cluster job array needs. */
+export const MAX_SHARDS = 1_000;
+
+const shardSchema = v.pipe(
+  strictRecord({ index: whole('Shard', 1, MAX_SHARDS), count: whole('Shards', 1, MAX_SHARDS) }),
+  v.check((s) => s.index <= s.count, 'A shard’s number must not exceed the number of shards.'),
+);
+
 const provenanceSchema = v.pipe(
   strictRecord({
     engineVersion: text('Engine version', MAX_SHORT_TEXT),
@@ -89,6 +97,22 @@ const provenanceSchema = v.pipe(
     startedAt: date('Started at'),
     finishedAt: v.nullable(date('Finished at')),
     device: text('Device', MAX_TEXT_CHARS),
+    shard: v.optional(shardSchema),
+    parts: v.optional(
+      v.pipe(
+        v.array(
+          strictRecord({
+            name: text('Part name', MAX_TEXT_CHARS),
+            shard: v.nullable(shardSchema),
+            startedAt: date('Started at'),
+            finishedAt: v.nullable(date('Finished at')),
+            device: text('Device', MAX_TEXT_CHARS),
+            backendDetails: text('Backend details', MAX_TEXT_CHARS),
+          }),
+        ),
+        v.maxLength(MAX_SHARDS, `A merge has at most ${MAX_SHARDS} parts.`),
+      ),
+    ),
   }),
   v.check((p) => p.finishedAt === null || Date.parse(p.finishedAt) >= Date.parse(p.startedAt), 'Finished at must not be before the sweep started.'),
 );

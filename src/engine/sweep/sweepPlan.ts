@@ -71,3 +71,18 @@ export function planRuns(config: SweepConfig): RunSpec[] {
   }
   return runs;
 }
+
+/**
+ * The runs of shard `index` (1-based) of `count`: contiguous blocks of the plan, as equal in number as they can
+ * be (every run trains the same images for the same epochs, so equal counts are equal costs). Blocks in plan
+ * order keep a base model's runs together, so a shard trains as few base models and makes as few maps as it can;
+ * the shared unmasked runs go with the first base model's block.
+ */
+export function shardOfRuns(plan: readonly RunSpec[], index: number, count: number): RunSpec[] {
+  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 1 || index > count) {
+    throw new RangeError(`shard ${index}/${count}: the shard must be a whole number from 1 to the number of shards`);
+  }
+  const from = Math.floor(((index - 1) * plan.length) / count);
+  const to = Math.floor((index * plan.length) / count);
+  return plan.slice(from, to);
+}
