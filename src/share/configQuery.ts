@@ -19,6 +19,7 @@
  *   &base.lr=0.01&…&base.seed=1             the sweep's base model, same keys as the training form
  *   &retrain.lr=0.01&…&retrain.seed=1       each retrained model, same keys
  *   &backend=wasm                           webgpu|webgl|wasm|cpu (backendParam.ts)
+ *   &shard=2/8                              this tab runs the 2nd of 8 parts of the sweep (shardParam.ts)
  *   #r=eJzt…                                results, only in "Copy link with results" (resultsLink.ts)
  *
  * Every value is read and checked by its setting's own field (engine/config), so a link accepts exactly
@@ -97,7 +98,8 @@ const FIELDS: readonly LinkField[] = [
   ),
 ];
 
-const KNOWN_KEYS = new Set(['v', 'backend', ...FIELDS.map((f) => f.key)]);
+// backend and shard are the tab's, not the sweep's settings: read by backendParam.ts and shardParam.ts.
+const KNOWN_KEYS = new Set(['v', 'backend', 'shard', ...FIELDS.map((f) => f.key)]);
 /** How many unknown keys a notice lists by name. */
 const LISTED_UNKNOWN = 5;
 

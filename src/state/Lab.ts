@@ -14,6 +14,10 @@ import { PRESETS, presetConfig, SWEEP_SETTINGS, sweepConfigErrors, withRandomBas
 import { RECORD_FORMAT, RECORD_VERSION, type RecordStatus, type SweepRecord } from '../engine/sweep/sweepRecord';
 import { backendFromUrl } from '../share/backendParam';
 import { readBundleFile } from '../share/bundleFile';
+import { shardFromUrl } from '../share/shardParam';
+import { mergeResults, sweepMismatch, type ResultsPartInput } from '../engine/sweep/mergeResults';
+import { planRuns, shardOfRuns } from '../engine/sweep/sweepPlan';
+import { shardText } from '../engine/sweep/shardText';
 import { readChecksFile } from '../share/checksFile';
 import { decodeConfigQuery, encodeConfigQuery, type ShareConfig } from '../share/configQuery';
 import { presetOf } from '../share/presetOf';
@@ -74,11 +78,19 @@ export class Lab {
   /** Releases this tab's hold on the running sweep (its Web Lock). */
   private release: (() => void) | null = null;
 
+  /** The shard bundles merged into the sweep on screen, and the stored record they fill. */
+  private mergeParts: ResultsPartInput[] = [];
+  private mergeRecordId: string | null = null;
+  /** Files are opened one after another, so that shard bundles dropped together merge in turn. */
+  private opening: Promise<void> = Promise.resolve();
+
   constructor(private readonly env: LabEnvironment) {
     const { backend } = backendFromUrl(env.location.search);
     this.client = env.startWorker(backend);
     this.client.onEvent((e) => this.handle(e));
-    this.linkNotice = this.applySettingsLink(env.location.search);
+    const { shard, notice } = shardFromUrl(env.location.search);
+    this.sweep.setState({ shard });
+    this.linkNotice = [this.applySettingsLink(env.location.search), notice].filter((n) => n !== null).join(' ') || null;
     this.followSettingsInUrl();
     void this.refreshSaved();
     this.openResultsHash();
@@ -322,7 +334,7 @@ export class Lab {
     if (s.status !== 'idle' || !backend || this.sweepProblems().length || this.metrics.getState().status !== 'idle' || this.sanity.getState().status !== 'idle') return;
     const config = withRandomBaseline(s.config);
     const startedAt = new Date().toISOString();
-    const label = s.preset === 'custom' ? 'Custom sweep' : `${PRESETS[s.preset].label} preset`;
+    const label = `${s.shard ? `Shard ${shardText(s.shard)} of the ` : ''}${s.preset === 'custom' ? 'custom sweep' : `${PRESETS[s.preset].label} preset`}`;
     void this.launch({
       format: RECORD_FORMAT,
       version: RECORD_VERSION,
@@ -330,8 +342,13 @@ export class Lab {
       title: `${label}, ${startedAt.slice(0, 16).replace('T', ' ')}`,
       status: 'running',
       updatedAt: startedAt,
-      results: emptyResults(config, { engineVersion: ENGINE_VERSION, backend: backend.name, backendDetails: backend.details, startedAt, finishedAt: null, device: this.env.device }),
+      results: emptyResults(config, { engineVersion: ENGINE_VERSION, backend: backend.name, backendDetails: backend.details, startedAt, finishedAt: null, device: this.env.device, ...(s.shard && { shard: s.shard }) }),
     });
+  }
+
+  /** The links of a sweep split across a class: the settings with `shard=i/n`, one per student. */
+  classLinks(count: number): string[] {
+    return Array.from({ length: count }, (_, i) => `${this.settingsUrl()}&shard=${i + 1}/${count}`);
   }
 
   private async launch(record: SweepRecord): Promise<void> {
@@ -340,7 +357,12 @@ export class Lab {
     this.release?.();
     this.release = await this.env.storage.hold(record.id);
     await this.persist('running');
-    this.send({ type: 'sweep', jobId, id: record.id, config: record.results.config, completed: record.results.runs.map((r) => r.key) });
+    // A shard's tab runs its block of the plan: the other shards' runs count as done.
+    const shard = record.results.provenance.shard;
+    const plan = planRuns(record.results.config);
+    const mine = shard ? new Set(shardOfRuns(plan, shard.index, shard.count).map((r) => r.key)) : null;
+    const others = mine ? plan.filter((r) => !mine.has(r.key)).map((r) => r.key) : [];
+    this.send({ type: 'sweep', jobId, id: record.id, config: record.results.config, completed: [...record.results.runs.map((r) => r.key), ...others] });
   }
 
   pauseSweep(): void {
@@ -472,11 +494,44 @@ export class Lab {
     this.sweep.setState({ share: message });
   }
 
-  async openResultsFile(file: File): Promise<void> {
+  openResultsFile(file: File): Promise<void> {
+    this.opening = this.opening.then(() => this.openOne(file));
+    return this.opening;
+  }
+
+  private async openOne(file: File): Promise<void> {
     if (this.sweep.getState().status !== 'idle') return this.say({ tone: 'error', text: BUSY });
     const r = await readBundleFile(file);
     if ('error' in r) this.say({ tone: 'error', text: `Could not open “${shortName(file.name)}”. The results on the page are unchanged.`, detail: r.error });
-    else await this.showImported(r.bundle, `from “${shortName(file.name)}”`);
+    else if (r.bundle.results.provenance.shard) await this.mergeShard(r.bundle, shortName(file.name));
+    else {
+      this.mergeParts = [];
+      this.sweep.setState({ merged: null });
+      await this.showImported(r.bundle, `from “${shortName(file.name)}”`);
+    }
+  }
+
+  /**
+   * A shard's bundle: merged with the shards already dropped when it is of the same sweep (mergeResults.ts),
+   * or the start of a new merge when it is of another; the chart grows with each, and the page says which
+   * shards are in.
+   */
+  private async mergeShard(bundle: ResultsBundle, name: string): Promise<void> {
+    const part = { name, results: bundle.results };
+    const sameSweep = this.mergeParts.length > 0 && sweepMismatch(this.mergeParts[0], part) === null;
+    const parts = sameSweep ? [...this.mergeParts, part] : [part];
+    const m = mergeResults(parts);
+    if ('error' in m) return this.say({ tone: 'error', text: `Could not merge “${name}”; the merged results on the page are unchanged.`, detail: m.error });
+    this.mergeParts = parts;
+    if (!sameSweep) this.mergeRecordId = newId();
+    const count = bundle.results.provenance.shard!.count;
+    const have = parts.map((p) => p.results.provenance.shard!.index).sort((a, b) => a - b);
+    const title = `${bundle.title.replace(/^Shard \d+\/\d+ of the /, '')} (shards ${have.join(', ')} of ${count})`;
+    const record: SweepRecord = { format: RECORD_FORMAT, version: RECORD_VERSION, id: this.mergeRecordId!, title, status: 'imported', updatedAt: new Date().toISOString(), results: m.results };
+    this.sweep.setState({ current: record, progress: null, error: null, merged: { have, count } });
+    await this.persist('imported');
+    const missing = m.missingShards.length ? ` Still missing: ${m.missingShards.join(', ')}.` : ' Every shard is in.';
+    this.say({ tone: 'ok', text: `Merged “${name}”: shards ${have.join(', ')} of ${count} are in, ${m.results.runs.length} runs.${missing}` });
   }
 
   async openReference(file: string, label: string): Promise<void> {
@@ -538,7 +593,8 @@ export class Lab {
   private followSettingsInUrl(): void {
     const write = (): void => {
       const { location } = this.env;
-      location.replace(`${location.pathname}?${encodeConfigQuery(this.shareConfig())}${location.hash}`);
+      const shard = this.sweep.getState().shard;
+      location.replace(`${location.pathname}?${encodeConfigQuery(this.shareConfig())}${shard ? `&shard=${shardText(shard)}` : ''}${location.hash}`);
     };
     this.training.subscribe((s, prev) => {
       if (s.form !== prev.form) write();

@@ -3,6 +3,7 @@
  * running sweep's progress and results so far, the sweeps stored in this browser, and the outcome of the last
  * link or file opened. Plain data; the Lab (Lab.ts) changes it.
  */
+import type { Shard } from '../engine/sweep/results';
 import type { SweepProgress } from '../engine/sweep/runSweep';
 import { presetConfig, SWEEP_SETTINGS, type PresetId, type SweepConfig } from '../engine/sweep/sweepConfig';
 import type { SweepRecord } from '../engine/sweep/sweepRecord';
@@ -36,6 +37,10 @@ export interface SweepState {
   storageProblems: string[];
   error: string | null;
   share: ShareMessage | null;
+  /** This tab's part of a sweep split across a class (`?shard=i/n`), or null for the whole sweep. */
+  shard: Shard | null;
+  /** The shards merged into the sweep on screen so far, when it is a merge of dropped shard bundles. */
+  merged: { have: number[]; count: number } | null;
 }
 
 export function initialSweep(): SweepState {
@@ -52,6 +57,8 @@ export function initialSweep(): SweepState {
     storageProblems: [],
     error: null,
     share: null,
+    shard: null,
+    merged: null,
   };
 }
 

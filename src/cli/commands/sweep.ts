@@ -19,7 +19,7 @@ import { summariseSweep } from '../../engine/sweep/summary';
 import { formatSummary } from '../../engine/sweep/formatSummary';
 import { makeBundle } from '../../engine/sweep/bundle';
 import { planRuns, shardOfRuns } from '../../engine/sweep/sweepPlan';
-import { MAX_SHARDS } from '../../engine/sweep/resultsSchema';
+import { parseShardText, SHARD_ALLOWED } from '../../engine/sweep/shardText';
 import type { Shard } from '../../engine/sweep/results';
 import { loadMnistNode } from '../../node/loadMnist';
 import { initNodeBackend } from '../../node/nodeBackend';
@@ -191,13 +191,9 @@ function resumable(file: string, config: SweepConfig, backend: BackendName): Swe
 
 /** "2/8": the second of eight shards. */
 export function parseShard(text: string): Shard {
-  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
-  const index = m ? Number(m[1]) : Number.NaN;
-  const count = m ? Number(m[2]) : Number.NaN;
-  if (!m || count < 1 || count > MAX_SHARDS || index < 1 || index > count) {
-    throw new UsageError(`--shard ${JSON.stringify(text)}: i/n, the i-th of n shards, with 1 ≤ i ≤ n ≤ ${MAX_SHARDS} (such as 2/8).`);
-  }
-  return { index, count };
+  const r = parseShardText(text);
+  if ('error' in r) throw new UsageError(`--shard ${JSON.stringify(text)}: ${SHARD_ALLOWED}.`);
+  return r.shard;
 }
 
 const canonicalShard = (s: Shard | undefined): string => (s ? `${s.index}/${s.count}` : 'none');

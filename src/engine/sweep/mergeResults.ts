@@ -33,19 +33,26 @@ const baseFacts = (b: BaseResult): string => canonical({ accuracy: b.accuracy, h
 const noRetrainKey = (r: NoRetrainResult): string => `${r.method}|${r.threshold}|${r.baseSeed}`;
 const noRetrainFacts = (r: NoRetrainResult): string => canonical({ accuracy: r.accuracy, precision: r.precision });
 
+/** Why part `b` cannot belong to `a`'s sweep (other settings, engine or backend), or null if it can. */
+export function sweepMismatch(a: ResultsPartInput, b: ResultsPartInput): string | null {
+  const settings = Object.keys(a.results.config) as (keyof SweepResults['config'])[];
+  const differing = settings.filter((k) => canonical(b.results.config[k]) !== canonical(a.results.config[k]));
+  if (differing.length) return `${b.name} ran another sweep than ${a.name}: its ${differing.join(', ')} differ.`;
+  for (const k of ['engineVersion', 'backend'] as const) {
+    if (b.results.provenance[k] !== a.results.provenance[k]) {
+      return `${b.name} was computed with ${k === 'backend' ? 'backend' : 'engine'} ${b.results.provenance[k]}, ${a.name} with ${a.results.provenance[k]}: their numbers cannot be one sweep’s.`;
+    }
+  }
+  return null;
+}
+
 export function mergeResults(parts: readonly ResultsPartInput[]): MergeOutcome | { error: string } {
   if (parts.length === 0) return { error: 'Give at least one part to merge.' };
   const [first] = parts;
   const config = first.results.config;
-  const settings = Object.keys(config) as (keyof typeof config)[];
   for (const p of parts.slice(1)) {
-    const differing = settings.filter((k) => canonical(p.results.config[k]) !== canonical(config[k]));
-    if (differing.length) return { error: `${p.name} ran another sweep than ${first.name}: its ${differing.join(', ')} differ.` };
-    for (const k of ['engineVersion', 'backend'] as const) {
-      if (p.results.provenance[k] !== first.results.provenance[k]) {
-        return { error: `${p.name} was computed with ${k === 'backend' ? 'backend' : 'engine'} ${p.results.provenance[k]}, ${first.name} with ${first.results.provenance[k]}: their numbers cannot be one sweep’s.` };
-      }
-    }
+    const why = sweepMismatch(first, p);
+    if (why) return { error: why };
   }
   const shardCounts = new Set(parts.map((p) => p.results.provenance.shard?.count ?? null));
   if (shardCounts.size > 1) return { error: `The parts were split into different numbers of shards (${[...shardCounts].map((c) => c ?? 'none').join(', ')}).` };

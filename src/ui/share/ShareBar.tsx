@@ -7,6 +7,7 @@ import { downloadBlob } from '../export/download';
 import { exportFileName } from '../export/fileName';
 import { usePageDrop } from './usePageDrop';
 import { REFERENCE_RESULTS } from './referenceResults';
+import { ClassSplit } from './ClassSplit';
 
 const chars = (n: number): string => n.toLocaleString('en');
 
@@ -81,18 +82,20 @@ export function ShareBar() {
             type="file"
             accept=".json,application/json"
             className="sr-only"
+            multiple
             disabled={!idle}
             data-testid="share-file"
             onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
+              const files = [...(e.currentTarget.files ?? [])];
               e.currentTarget.value = '';
-              if (file) void lab.openResultsFile(file);
+              for (const file of files) void lab.openResultsFile(file);
             }}
           />
           Open results file…
         </label>
         <span className="muted">or drop it on the page</span>
       </div>
+      <ClassSplit />
       <div className="share-actions" role="group" aria-label="Reference results">
         <span className="muted">Reference results:</span>
         {REFERENCE_RESULTS.map((r) => (

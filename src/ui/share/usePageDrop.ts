@@ -30,8 +30,8 @@ export function usePageDrop(onFile: (file: File) => void): boolean {
       e.preventDefault();
       depth = 0;
       setDragging(false);
-      const file = e.dataTransfer?.files[0];
-      if (file) deliver(file);
+      // Several files at once: a lecturer drops the class's shard bundles together.
+      for (const file of e.dataTransfer?.files ?? []) deliver(file);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);

@@ -21,6 +21,7 @@ export function SweepPanel() {
   const error = useSweep((s) => s.error);
   const results = current?.results;
   const summary = useMemo(() => (results ? summariseSweep(results) : null), [results]);
+  const shard = useSweep((s) => s.shard);
   const [openCell, setOpenCell] = useState<{ spec: MethodSpec; threshold: number } | null>(null);
   return (
     <section className="card" aria-labelledby="sweep-heading">
@@ -33,6 +34,12 @@ export function SweepPanel() {
         alone gives away. The sweep trains its own base models from its settings, and checks that every model learnt: a verdict never rests on a model
         that did not.
       </p>
+      {shard ? (
+        <p className="shard-banner" role="status" data-testid="shard-banner">
+          This tab runs <strong>part {shard.index} of {shard.count}</strong> of a sweep split across the class: press Run sweep, and when it is done
+          press Download JSON and hand the file in. Keep the settings as the link gave them, or the parts will not merge.
+        </p>
+      ) : null}
       <SweepSetup disabled={status !== 'idle'} />
       <SweepControls ready={ready} />
       {error ? <p className="error" role="alert">{error}</p> : null}
