@@ -12,13 +12,16 @@ import { FusedExecutor } from '../../engine/gpu/fusedExecutor';
 import type { Setting } from '../../engine/config/field';
 import { TRAIN_FIELDS } from '../../engine/config/trainConfig';
 import { METHOD_IDS } from '../../engine/attribution/registry';
-import { runSweep } from '../../engine/sweep/runSweep';
+import { baseKeyOf, runSweep } from '../../engine/sweep/runSweep';
+import type { SweepCheckpoints } from '../../engine/sweep/checkpoints';
+import type { TrainedBase } from '../../engine/sweep/executor';
+import { loadBase } from '../../node/savedBase';
 import { applySweepEvent, emptyResults, ENGINE_VERSION, type SweepResults } from '../../engine/sweep/results';
 import { PRESETS, presetConfig, SWEEP_SETTINGS, sweepConfigErrors, withRandomBaseline, type PresetId, type SweepConfig } from '../../engine/sweep/sweepConfig';
 import { summariseSweep } from '../../engine/sweep/summary';
 import { formatSummary } from '../../engine/sweep/formatSummary';
 import { makeBundle } from '../../engine/sweep/bundle';
-import { planRuns, shardOfRuns } from '../../engine/sweep/sweepPlan';
+import { baseSeedsOf, planRuns, shardOfRuns } from '../../engine/sweep/sweepPlan';
 import { parseShardText, SHARD_ALLOWED } from '../../engine/sweep/shardText';
 import type { Shard } from '../../engine/sweep/results';
 import { loadMnistNode } from '../../node/loadMnist';
@@ -63,15 +66,17 @@ const FLAGS: Record<string, FlagSpec> = {
   out: { kind: 'string' },
   resume: { kind: 'string' },
   shard: { kind: 'string' },
+  base: { kind: 'string' },
   title: { kind: 'string' },
   json: { kind: 'boolean' },
 };
 
-export const sweepUsage = `roar sweep --preset ${Object.keys(PRESETS).join('|')} [--dataset mnist|fashion] [--methods id,id(param:value),…] [--thresholds 0,10,30,50,70,90] [--seeds N] [--base-seeds B] [--mode roar|kar] [--tie-break random|index] [--tie-seed S] [--rank abs|square|signed] [--filter none|max3|gauss1] [--replacement mean|black|white|imageMean|noisyLinear] [--target label|predicted] [--map-seed S] [--train-size N] [--test-size N] [--lr X] [--base-… | --retrain-… any training flag of roar train] [--no-retrain] [--mask-only | --no-mask-only] [--backend wasm|cpu|webgpu] [--workers N] [--out results.json] [--resume results.json] [--shard i/n] [--title text] [--json]
+export const sweepUsage = `roar sweep --preset ${Object.keys(PRESETS).join('|')} [--dataset mnist|fashion] [--methods id,id(param:value),…] [--thresholds 0,10,30,50,70,90] [--seeds N] [--base-seeds B] [--mode roar|kar] [--tie-break random|index] [--tie-seed S] [--rank abs|square|signed] [--filter none|max3|gauss1] [--replacement mean|black|white|imageMean|noisyLinear] [--target label|predicted] [--map-seed S] [--train-size N] [--test-size N] [--lr X] [--base-… | --retrain-… any training flag of roar train] [--no-retrain] [--mask-only | --no-mask-only] [--backend wasm|cpu|webgpu] [--workers N] [--out results.json] [--resume results.json] [--shard i/n] [--base DIR,DIR…] [--title text] [--json]
   --dataset: what every model trains on (the presets' protocols on either dataset; MNIST by default).
   --base-seeds: base models (seeds base.seed, base.seed + 1, …), each with its own maps and retrains.
   --train-size, --test-size: the retraining images; --lr: both trainings' learning rate.
   --shard i/n: run only the i-th of n equal parts of the plan (roar merge unites the parts' bundles); every shard trains the base models and makes the maps its runs need.
+  --base DIR,…: base models roar train --save wrote, used instead of training them (each checked against its hash, and against this sweep's base settings, dataset, backend and engine).
   --resume: a bundle an earlier sweep with the same settings wrote: its runs are kept and only the missing ones run.
   --mask-only: also train on the removal pattern alone (how much the mask's shape gives away).
   --workers: worker threads, one per core by default (${availableParallelism()} here); on --backend webgpu one thread drives the GPU and the fused kernels train ${MODELS_PER_STEP.webgpu} runs at once.
@@ -131,6 +136,7 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   process.stderr.write(`sweep: ${plan.length} retraining runs${shard ? ` (shard ${shard.index}/${shard.count} of ${whole.length})` : ''}${prior ? ` (${kept} kept from ${f.resume})` : ''} on ${DATASETS[full.dataset].label}, ${results.provenance.backendDetails}\n`);
   const outcome = await runSweep(mnist, full, backend.name, {
     completed,
+    ...(typeof f.base === 'string' && { checkpoints: savedBases(f.base, full, backend.name) }),
     executor: fused ?? pool?.executor,
     onProgress: (p) => {
       const now = Date.now();
@@ -197,3 +203,32 @@ export function parseShard(text: string): Shard {
 }
 
 const canonicalShard = (s: Shard | undefined): string => (s ? `${s.index}/${s.count}` : 'none');
+
+/** The base models of `dirs` ("a,b"), as checkpoints the sweep loads instead of training; each must be one of its base models. */
+function savedBases(dirs: string, config: SweepConfig, backend: BackendName): SweepCheckpoints {
+  const wanted = new Map(baseSeedsOf(config).map((seed) => [baseKeyOf(backend, config.dataset, { ...config.base, seed }), seed]));
+  const bases = new Map<string, TrainedBase>();
+  for (const dir of dirs.split(',').map((d) => d.trim()).filter((d) => d !== '')) {
+    const r = loadBase(dir);
+    if ('error' in r) throw new UsageError(`--base ${r.error}`);
+    const { saved } = r;
+    if (saved.engineVersion !== ENGINE_VERSION) throw new UsageError(`--base ${dir}: saved by engine ${saved.engineVersion}, this is ${ENGINE_VERSION}; train it again.`);
+    if (saved.backend !== backend) throw new UsageError(`--base ${dir}: trained on ${saved.backend}, this sweep runs on ${backend}; their numbers differ.`);
+    if (saved.dataset !== config.dataset) throw new UsageError(`--base ${dir}: trained on ${saved.dataset}, this sweep is on ${config.dataset}.`);
+    const key = baseKeyOf(saved.backend, saved.dataset, saved.config);
+    if (!wanted.has(key)) {
+      const near = { ...config.base, seed: saved.config.seed };
+      const differ = (Object.keys(near) as (keyof typeof near)[]).filter((k) => near[k] !== saved.config[k]);
+      throw new UsageError(`--base ${dir}: not one of this sweep's base models (seeds ${[...wanted.values()].join(', ')})${differ.length ? `; its ${differ.join(', ')} ${differ.length > 1 ? 'differ' : 'differs'} from the sweep's base settings` : `; its seed ${saved.config.seed} is not among them`}.`);
+    }
+    bases.set(key, r.base);
+    process.stderr.write(`base model ${saved.config.seed}: from ${dir} (sha256 ${saved.sha256.slice(0, 12)}…)\n`);
+  }
+  return {
+    loadBase: async (key) => bases.get(key) ?? null,
+    saveBase: async () => {},
+    loadRankings: async () => null,
+    saveRankings: async () => {},
+    dropRankings: async () => {},
+  };
+}

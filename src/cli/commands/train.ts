@@ -11,7 +11,9 @@ import { SWEEP_FIELDS } from '../../engine/sweep/sweepConfig';
 import { webgpuDevice } from '../../engine/backend/webgpuDevice';
 import { maxModels } from '../../engine/gpu/fusedCnn';
 import { trainAndScoreFused } from '../../engine/gpu/fusedTrain';
-import { cnnFromWeights, createCnn, disposeCnn, initialWeights } from '../../engine/model/cnn';
+import { cnnFromWeights, createCnn, disposeCnn, initialWeights, readWeights } from '../../engine/model/cnn';
+import { ENGINE_VERSION } from '../../engine/sweep/results';
+import { saveBase } from '../../node/savedBase';
 import { batchedFromWeights, disposeBatched } from '../../engine/model/batchedCnn';
 import { trainBatched } from '../../engine/training/batchedTrain';
 import { train, type TrainHooks, type TrainOutcome } from '../../engine/training/train';
@@ -30,9 +32,11 @@ const FLAGS: Record<string, FlagSpec> = {
   engine: { kind: 'string', choices: ['fused', 'tfjs'] },
   models: { kind: 'string' },
   json: { kind: 'boolean' },
+  save: { kind: 'string' },
 };
 
-export const trainUsage = `roar train [--dataset mnist|fashion] ${trainFlagsUsage()} [--backend wasm|cpu|webgpu] [--engine fused|tfjs] [--models K] [--json]
+export const trainUsage = `roar train [--dataset mnist|fashion] ${trainFlagsUsage()} [--backend wasm|cpu|webgpu] [--engine fused|tfjs] [--models K] [--save DIR] [--json]
+  --save DIR: keep the model (model.json with its settings and hash, weights.bin) for roar sweep --base DIR.
   Defaults: the reference setting of seed 000 (lr ${REFERENCE_TRAIN.learningRate}, momentum ${REFERENCE_TRAIN.momentum}, batch ${REFERENCE_TRAIN.batchSize}, ${REFERENCE_TRAIN.epochs} epochs, all 60,000 training images).
   --engine: on WebGPU, the fused kernels (the default) or the tfjs graph; elsewhere only tfjs.
   --models: K models trained at once, seeds seed … seed + K − 1 (1 to ${MAX_MODELS}); samples/s is summed over them.`;
@@ -42,6 +46,8 @@ type Engine = 'fused' | 'tfjs';
 interface Trained {
   outcome: TrainOutcome;
   evaluations: Evaluation[];
+  /** Per model, in PARAM_SPECS order. */
+  weights: Float32Array[][];
 }
 
 /** K seeds on the tfjs engine: one model, or K as one batched graph. */
@@ -50,7 +56,7 @@ async function trainTfjs(trainSet: MnistSplit, testSet: MnistSplit, cfgs: TrainC
     const model = createCnn(cfgs[0].seed);
     try {
       const outcome = await train(model, trainSet, cfgs[0], hooks);
-      return { outcome, evaluations: [await evaluate(model, testSet)] };
+      return { outcome, evaluations: [await evaluate(model, testSet)], weights: [await readWeights(model)] };
     } finally {
       disposeCnn(model);
     }
@@ -68,14 +74,15 @@ async function trainTfjs(trainSet: MnistSplit, testSet: MnistSplit, cfgs: TrainC
     evaluations.push(await evaluate(single, testSet));
     disposeCnn(single);
   }
-  return { outcome: out, evaluations };
+  return { outcome: out, evaluations, weights: out.weights };
 }
 
 async function trainOnFused(device: GPUDevice, trainSet: MnistSplit, testSet: MnistSplit, cfgs: TrainConfig[], hooks: Omit<TrainHooks, 'fill'>): Promise<Trained> {
   const limit = maxModels(device, cfgs[0].batchSize);
   if (cfgs.length > limit) throw new UsageError(`--models ${cfgs.length}: at batch ${cfgs[0].batchSize} this adapter holds at most ${limit} models at once (${Math.round(device.limits.maxStorageBufferBindingSize / 2 ** 20)} MiB per storage binding)`);
   const { onEpochEnd, ...rest } = hooks;
-  return trainAndScoreFused(device, trainSet, testSet, cfgs, { ...rest, onEpochScore: onEpochEnd });
+  const { outcome, evaluations } = await trainAndScoreFused(device, trainSet, testSet, cfgs, { ...rest, onEpochScore: onEpochEnd });
+  return { outcome, evaluations, weights: outcome.weights };
 }
 
 export async function trainCommand(argv: readonly string[]): Promise<number> {
@@ -106,7 +113,9 @@ export async function trainCommand(argv: readonly string[]): Promise<number> {
       if (!json) log('\n');
     },
   };
-  const { outcome, evaluations } = engine === 'fused' ? await trainOnFused(device!, trainSet, testSet, cfgs, hooks) : await trainTfjs(trainSet, testSet, cfgs, hooks);
+  const saveDir = typeof f.save === 'string' ? f.save : null;
+  if (saveDir && models !== 1) throw new UsageError('--save keeps one base model: leave out --models');
+  const { outcome, evaluations, weights } = engine === 'fused' ? await trainOnFused(device!, trainSet, testSet, cfgs, hooks) : await trainTfjs(trainSet, testSet, cfgs, hooks);
   const details = `${backend.details}, ${engine === 'fused' ? 'fused kernels' : 'tfjs engine'}`;
   const result = {
     command: 'train',
@@ -124,6 +133,10 @@ export async function trainCommand(argv: readonly string[]): Promise<number> {
     trainSeconds: outcome.elapsedMs / 1000,
     numTensors: tf.memory().numTensors,
   };
+  if (saveDir) {
+    const hash = saveBase(saveDir, { dataset, backend: backend.name, engineVersion: ENGINE_VERSION, config: cfg, testAccuracy: evaluations[0].accuracy, lossCurve: outcome.lossCurves[0] }, weights[0]);
+    log(`saved the base model to ${saveDir} (sha256 ${hash.slice(0, 12)}…); roar sweep --base ${saveDir} uses it where its base settings are these\n`);
+  }
   if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else {
     const acc = models === 1 ? `${(evaluations[0].accuracy * 100).toFixed(2)} %` : `${evaluations.map((e) => (e.accuracy * 100).toFixed(1)).join(', ')} % (seeds ${cfg.seed}–${cfg.seed + models - 1})`;

@@ -7,9 +7,9 @@
  * as one batched model — slice by slice and run by run; finished runs are reported one by one; runs already
  * done are skipped (resume); an abort stops between batches and keeps what finished.
  */
-import { DATASETS } from '../data/datasets';
+import { DATASETS, type DatasetId } from '../data/datasets';
 import { head, type Mnist } from '../data/mnist';
-import { PIXELS, type BackendName } from '../defaults';
+import { PIXELS, type BackendName, type TrainConfig } from '../defaults';
 import { deriveSeed } from '../random';
 import { evaluate } from '../training/evaluate';
 import { cnnFromWeights, disposeCnn } from '../model/cnn';
@@ -85,6 +85,11 @@ function slices(n: number, parts: number): { from: number; count: number }[] {
   const out = [];
   for (let from = 0; from < n; from += size) out.push({ from, count: Math.min(size, n - from) });
   return out;
+}
+
+/** Which trained base model a sweep may reuse: the same backend, dataset and training settings give the same weights. */
+export function baseKeyOf(backend: BackendName, dataset: DatasetId, cfg: TrainConfig): string {
+  return `${backend}:${dataset}:${JSON.stringify(cfg)}`;
 }
 
 export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendName, hooks: SweepHooks = {}): Promise<SweepOutcome> {
@@ -164,7 +169,7 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
     for (const baseSeed of bases) {
       // 1. The base model, cached per dataset and training configuration (deterministic for a backend).
       const baseCfg = { ...config.base, seed: baseSeed };
-      const baseKey = `${backend}:${config.dataset}:${JSON.stringify(baseCfg)}`;
+      const baseKey = baseKeyOf(backend, config.dataset, baseCfg);
       let trained = await hooks.checkpoints?.loadBase(baseKey);
       if (!trained) {
         trained = await exec.trainBase(baseKey, baseCfg, (seen, rate) => {
