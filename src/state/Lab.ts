@@ -334,7 +334,8 @@ export class Lab {
     if (s.status !== 'idle' || !backend || this.sweepProblems().length || this.metrics.getState().status !== 'idle' || this.sanity.getState().status !== 'idle') return;
     const config = withRandomBaseline(s.config);
     const startedAt = new Date().toISOString();
-    const label = `${s.shard ? `Shard ${shardText(s.shard)} of the ` : ''}${s.preset === 'custom' ? 'custom sweep' : `${PRESETS[s.preset].label} preset`}`;
+    const what = s.preset === 'custom' ? 'custom sweep' : `${PRESETS[s.preset].label} preset`;
+    const label = s.shard ? `Shard ${shardText(s.shard)} of the ${what}` : what[0].toUpperCase() + what.slice(1);
     void this.launch({
       format: RECORD_FORMAT,
       version: RECORD_VERSION,
@@ -526,7 +527,8 @@ export class Lab {
     if (!sameSweep) this.mergeRecordId = newId();
     const count = bundle.results.provenance.shard!.count;
     const have = parts.map((p) => p.results.provenance.shard!.index).sort((a, b) => a - b);
-    const title = `${bundle.title.replace(/^Shard \d+\/\d+ of the /, '')} (shards ${have.join(', ')} of ${count})`;
+    const whole = bundle.title.replace(/^Shard \d+\/\d+ of the /, '');
+    const title = `${whole[0].toUpperCase()}${whole.slice(1)} (shards ${have.join(', ')} of ${count})`;
     const record: SweepRecord = { format: RECORD_FORMAT, version: RECORD_VERSION, id: this.mergeRecordId!, title, status: 'imported', updatedAt: new Date().toISOString(), results: m.results };
     this.sweep.setState({ current: record, progress: null, error: null, merged: { have, count } });
     await this.persist('imported');
