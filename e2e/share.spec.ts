@@ -210,4 +210,9 @@ test('the shipped reference results open at once, with their provenance', async 
   // Under index ties IG's four 90 % runs predict one class (11.3 %): no longer counted as significant, its verdict is withheld.
   await page.getByTestId('share-bar').getByRole('button', { name: /ties by pixel index/ }).click();
   await expect(page.getByTestId('sweep-table').locator('tr[data-method=integratedGradients] td.verdict')).toContainText('inconclusive');
+  // On Fashion-MNIST the removal pattern alone scores above random's retrain: gradient's cells measure the outline.
+  await page.getByTestId('share-bar').getByRole('button', { name: /Fashion-MNIST/ }).click();
+  await expect(page.getByTestId('share-message')).toContainText('from the lab’s reference results: 26 runs');
+  await expect(page.getByTestId('provenance')).toContainText('Fashion-MNIST: The package has no official split');
+  await expect(page.getByTestId('sweep-table').locator('tr[data-method=gradient] td.verdict')).toContainText('inconclusive');
 });

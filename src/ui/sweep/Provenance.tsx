@@ -2,6 +2,7 @@ import type { SweepResults } from '../../engine/sweep/results';
 import { methodName } from './methodStyle';
 import { baseSeedsOf } from '../../engine/sweep/sweepPlan';
 import { trainingWords } from './trainingWords';
+import { DATASETS } from '../../engine/data/datasets';
 
 /** Where the numbers came from: the full configuration, backend, seeds, engine version, dates and device. */
 export function Provenance({ results }: { results: SweepResults }) {
@@ -11,6 +12,10 @@ export function Provenance({ results }: { results: SweepResults }) {
     <details className="provenance" data-testid="provenance">
       <summary>Provenance: how these numbers were made</summary>
       <dl>
+        <dt>Dataset</dt>
+        <dd>
+          {DATASETS[c.dataset].label}: {DATASETS[c.dataset].split}
+        </dd>
         <dt>Methods</dt>
         <dd>{c.methods.map((m) => methodName(m)).join(', ')}</dd>
         <dt>Masking</dt>
@@ -41,6 +46,20 @@ export function Provenance({ results }: { results: SweepResults }) {
         </dd>
         <dt>Device</dt>
         <dd>{p.device}</dd>
+        {p.shard ? (
+          <>
+            <dt>Shard</dt>
+            <dd>
+              part {p.shard.index} of {p.shard.count} of the sweep
+            </dd>
+          </>
+        ) : null}
+        {p.parts ? (
+          <>
+            <dt>Merged from</dt>
+            <dd>{p.parts.map((x) => `${x.name}${x.shard ? ` (shard ${x.shard.index}/${x.shard.count})` : ''}, ${x.device}`).join('; ')}</dd>
+          </>
+        ) : null}
       </dl>
     </details>
   );
