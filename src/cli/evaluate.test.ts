@@ -1,18 +1,8 @@
 /** `roar evaluate`: the no-retrain metrics through the CLI, as the JSON the issue names, and its refusals. */
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { roar } from '../testing/runCli';
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/roar.ts', 'evaluate', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.on('data', (c: Buffer) => err.push(c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-  });
-}
+const run = (args: string[]) => roar(['evaluate', ...args]);
 
 describe('roar evaluate', () => {
   it('prints one { method, metric, auc, curve } entry per method and metric, random added', async () => {

@@ -2,23 +2,14 @@
  * The CLI's output through a pipe (issue 11): Node writes to a pipe asynchronously, and a process that exits
  * at once loses what is still queued — `roar attribute … --json | jq` used to get the first 64 KiB only.
  */
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { roar } from '../testing/runCli';
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/roar.ts', ...args], { stdio: ['ignore', 'pipe', 'ignore'] });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => chunks.push(c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(chunks).toString('utf8') }));
-  });
-}
 
 describe('the CLI through a pipe', () => {
   it('delivers every byte of a large JSON answer before it exits', async () => {
     const images = Array.from({ length: 120 }, (_, i) => i).join(',');
-    const { code, stdout } = await run(['attribute', '--method', 'sobel', '--images', images, '--train-size', '640', '--json']);
+    const { code, stdout } = await roar(['attribute', '--method', 'sobel', '--images', images, '--train-size', '640', '--json']);
     expect(code).toBe(0);
     expect(stdout.length).toBeGreaterThan(4 * 65_536);
     const answer = JSON.parse(stdout) as { images: { map: number[] }[] };

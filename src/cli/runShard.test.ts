@@ -3,21 +3,12 @@
  * index into --shard i/n (JOB_COMPLETION_INDEX counts from 0, SLURM_ARRAY_TASK_ID from 1 here), and the two
  * shards it writes merge into a complete sweep.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runProcess } from '../testing/runCli';
 
-function sh(cmd: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
-    const chunks: Buffer[] = [];
-    child.stderr.on('data', (c: Buffer) => chunks.push(c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr: Buffer.concat(chunks).toString('utf8') }));
-  });
-}
 
 const FLAGS = '--preset lecture --methods gradient --thresholds 0,50 --seeds 1 --base-train-size 1200 --base-epochs 1 --retrain-train-size 600 --retrain-test-size 200 --retrain-epochs 1 --workers 1';
 
@@ -26,17 +17,17 @@ describe('deploy/run-shard.sh', () => {
     const out = mkdtempSync(join(tmpdir(), 'roar-deploy-'));
     const common = { SHARDS: '2', SWEEP_FLAGS: FLAGS, OUT_DIR: out };
     const [k8s, slurm] = await Promise.all([
-      sh('bash', ['deploy/run-shard.sh'], { ...common, JOB_COMPLETION_INDEX: '0', SLURM_ARRAY_TASK_ID: '' }),
-      sh('bash', ['deploy/run-shard.sh'], { ...common, JOB_COMPLETION_INDEX: '', SLURM_ARRAY_TASK_ID: '2' }),
+      runProcess('bash', ['deploy/run-shard.sh'], { ...common, JOB_COMPLETION_INDEX: '0', SLURM_ARRAY_TASK_ID: '' }),
+      runProcess('bash', ['deploy/run-shard.sh'], { ...common, JOB_COMPLETION_INDEX: '', SLURM_ARRAY_TASK_ID: '2' }),
     ]);
     expect([k8s.code, slurm.code]).toEqual([0, 0]);
     expect(k8s.stderr).toContain('(shard 1/2 of 3)');
     expect(slurm.stderr).toContain('(shard 2/2 of 3)');
     expect(readdirSync(out).sort()).toEqual(['shard-1-of-2.json', 'shard-2-of-2.json']);
-    const merged = await sh(process.execPath, ['--import', 'tsx', 'src/cli/roar.ts', 'merge', join(out, 'shard-1-of-2.json'), join(out, 'shard-2-of-2.json')], {});
+    const merged = await runProcess(process.execPath, ['--import', 'tsx', 'src/cli/roar.ts', 'merge', join(out, 'shard-1-of-2.json'), join(out, 'shard-2-of-2.json')], {});
     expect(merged.code).toBe(0);
     expect(merged.stderr).toContain('merged 2 part(s): 3 runs; complete');
-    const none = await sh('bash', ['deploy/run-shard.sh'], { SWEEP_FLAGS: FLAGS, SHARDS: '', JOB_COMPLETION_INDEX: '', SLURM_ARRAY_TASK_ID: '' });
+    const none = await runProcess('bash', ['deploy/run-shard.sh'], { SWEEP_FLAGS: FLAGS, SHARDS: '', JOB_COMPLETION_INDEX: '', SLURM_ARRAY_TASK_ID: '' });
     expect(none.code).not.toBe(0);
     expect(none.stderr).toContain('set SHARDS to the number of shards');
   }, 180_000);

@@ -2,24 +2,14 @@
  * `roar sanity` through a child process: the JSON answer (and the same in --out), the table in words, and
  * flags refused with the flag named and what it allows. Small sizes: a few seconds a run.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { roar } from '../testing/runCli';
 import { readSanityFile } from '../engine/sanity/sanityFile';
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/roar.ts', 'sanity', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.on('data', (c: Buffer) => err.push(c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-  });
-}
+const run = (args: string[]) => roar(['sanity', ...args]);
 
 interface Summary {
   mean: number | null;

@@ -3,22 +3,13 @@
  * the numbers of the sweep that trains it itself; a changed weights file, or a model of other settings, is
  * refused with the reason.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { roar } from '../testing/runCli';
 import type { ResultsBundle } from '../engine/sweep/bundle';
 
-function run(args: string[]): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/roar.ts', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
-    const chunks: Buffer[] = [];
-    child.stderr.on('data', (c: Buffer) => chunks.push(c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr: Buffer.concat(chunks).toString('utf8') }));
-  });
-}
 
 const SWEEP = ['sweep', '--preset', 'lecture', '--methods', 'gradient', '--thresholds', '0,50', '--seeds', '1', '--base-train-size', '1200', '--base-epochs', '1', '--retrain-train-size', '600', '--retrain-test-size', '200', '--retrain-epochs', '1', '--backend', 'wasm', '--workers', '1'];
 /** The Lecture preset's base settings with the sweep's flags: what roar train must be given to make its base model. */
@@ -29,27 +20,27 @@ describe('saved base models', () => {
   it('are used instead of training, give the same numbers, and are refused when changed or of other settings', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'roar-base-'));
     const base = join(dir, 'base1');
-    const [saved, plain] = await Promise.all([run([...TRAIN, '--seed', '1', '--save', base]), run([...SWEEP, '--out', join(dir, 'plain.json')])]);
+    const [saved, plain] = await Promise.all([roar([...TRAIN, '--seed', '1', '--save', base]), roar([...SWEEP, '--out', join(dir, 'plain.json')])]);
     expect([saved.code, plain.code]).toEqual([0, 0]);
     expect(saved.stderr).toContain(`saved the base model to ${base}`);
     expect(JSON.parse(readFileSync(join(base, 'model.json'), 'utf8')).weightsManifest[0].weights.map((w: { name: string }) => w.name)).toContain('conv1/kernel');
 
-    const used = await run([...SWEEP, '--base', base, '--out', join(dir, 'based.json')]);
+    const used = await roar([...SWEEP, '--base', base, '--out', join(dir, 'based.json')]);
     expect(used.code).toBe(0);
     expect(used.stderr).toContain(`base model 1: from ${base}`);
     expect(used.stderr).not.toContain('Training base model');
     expect(accuracies(join(dir, 'based.json'))).toEqual(accuracies(join(dir, 'plain.json')));
 
     const other = join(dir, 'other');
-    expect((await run([...TRAIN.map((a) => (a === '1200' ? '1300' : a)), '--seed', '1', '--save', other])).code).toBe(0);
-    const wrong = await run([...SWEEP, '--base', other]);
+    expect((await roar([...TRAIN.map((a) => (a === '1200' ? '1300' : a)), '--seed', '1', '--save', other])).code).toBe(0);
+    const wrong = await roar([...SWEEP, '--base', other]);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain("not one of this sweep's base models (seeds 1); its trainSize differs from the sweep's base settings");
 
     const bytes = readFileSync(join(base, 'weights.bin'));
     bytes[100] ^= 1;
     writeFileSync(join(base, 'weights.bin'), bytes);
-    const changed = await run([...SWEEP, '--base', base]);
+    const changed = await roar([...SWEEP, '--base', base]);
     expect(changed.code).toBe(2);
     expect(changed.stderr).toContain('weights.bin does not match the hash in model.json');
   }, 240_000);

@@ -3,22 +3,13 @@
  * unites their bundles, and the result equals the sweep run in one go, run by run; overlapping, mismatched or
  * stranger parts are refused with a message that names them, and a partial merge says which shard is missing.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { roar } from '../testing/runCli';
 import type { ResultsBundle } from '../engine/sweep/bundle';
 
-function run(args: string[]): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/roar.ts', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
-    const chunks: Buffer[] = [];
-    child.stderr.on('data', (c: Buffer) => chunks.push(c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr: Buffer.concat(chunks).toString('utf8') }));
-  });
-}
 
 const SWEEP = ['sweep', '--preset', 'lecture', '--methods', 'gradient', '--thresholds', '0,50', '--seeds', '1', '--base-seeds', '2', '--base-train-size', '1200', '--base-epochs', '1', '--retrain-train-size', '600', '--retrain-test-size', '200', '--retrain-epochs', '1', '--backend', 'wasm', '--workers', '1'];
 const read = (file: string): ResultsBundle => JSON.parse(readFileSync(file, 'utf8')) as ResultsBundle;
@@ -31,16 +22,16 @@ describe('sharded sweeps', () => {
     const dir = mkdtempSync(join(tmpdir(), 'roar-shards-'));
     const f = (name: string): string => join(dir, name);
     const [whole, one, two] = await Promise.all([
-      run([...SWEEP, '--out', f('whole.json')]),
-      run([...SWEEP, '--shard', '1/2', '--out', f('1.json')]),
-      run([...SWEEP, '--shard', '2/2', '--out', f('2.json')]),
+      roar([...SWEEP, '--out', f('whole.json')]),
+      roar([...SWEEP, '--shard', '1/2', '--out', f('1.json')]),
+      roar([...SWEEP, '--shard', '2/2', '--out', f('2.json')]),
     ]);
     expect([whole.code, one.code, two.code]).toEqual([0, 0, 0]);
     expect(one.stderr).toContain('sweep: 2 retraining runs (shard 1/2 of 5)');
     expect(two.stderr).toContain('sweep: 3 retraining runs (shard 2/2 of 5)');
     expect(read(f('1.json')).results.provenance.shard).toEqual({ index: 1, count: 2 });
 
-    const merged = await run(['merge', f('2.json'), f('1.json'), '--out', f('all.json')]);
+    const merged = await roar(['merge', f('2.json'), f('1.json'), '--out', f('all.json')]);
     expect(merged.code).toBe(0);
     expect(merged.stderr).toContain('merged 2 part(s): 5 runs; complete');
     const all = read(f('all.json'));
@@ -55,17 +46,17 @@ describe('sharded sweeps', () => {
     expect(all.results.provenance.parts?.map((p) => p.shard)).toEqual([{ index: 1, count: 2 }, { index: 2, count: 2 }]);
 
     // A partial merge is written, and says what is missing.
-    const partial = await run(['merge', f('1.json'), '--out', f('half.json')]);
+    const partial = await roar(['merge', f('1.json'), '--out', f('half.json')]);
     expect(partial.code).toBe(0);
     expect(partial.stderr).toContain('merged 1 part(s): 2 runs; 3 runs missing (shard 2 of 2)');
     // The same part twice overlaps; a part of another sweep is a stranger.
-    const twice = await run(['merge', f('1.json'), f('1.json')]);
+    const twice = await roar(['merge', f('1.json'), f('1.json')]);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toContain('1.json and 1.json are both shard 1/2.');
     const other = read(f('2.json'));
     other.results.provenance.backend = 'cpu';
     writeFileSync(f('other.json'), JSON.stringify(other));
-    const stranger = await run(['merge', f('1.json'), f('other.json')]);
+    const stranger = await roar(['merge', f('1.json'), f('other.json')]);
     expect(stranger.code).toBe(2);
     expect(stranger.stderr).toContain('other.json was computed with backend cpu, 1.json with wasm: their numbers cannot be one sweep’s.');
   }, 300_000);

@@ -2,22 +2,13 @@
  * `roar sweep --resume`: a sweep stopped part-way (here: a bundle with runs taken out) is finished from its
  * bundle, running only what is missing, and ends with the numbers of the sweep run in one go.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { roar } from '../testing/runCli';
 import type { ResultsBundle } from '../engine/sweep/bundle';
 
-function run(args: string[]): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/roar.ts', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
-    const chunks: Buffer[] = [];
-    child.stderr.on('data', (c: Buffer) => chunks.push(c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr: Buffer.concat(chunks).toString('utf8') }));
-  });
-}
 
 const SWEEP = ['sweep', '--preset', 'lecture', '--methods', 'gradient', '--thresholds', '0,50', '--seeds', '1', '--base-seeds', '2', '--base-train-size', '1200', '--base-epochs', '1', '--retrain-train-size', '600', '--retrain-test-size', '200', '--retrain-epochs', '1', '--backend', 'wasm', '--workers', '1'];
 const read = (file: string): ResultsBundle => JSON.parse(readFileSync(file, 'utf8')) as ResultsBundle;
@@ -27,7 +18,7 @@ describe('roar sweep --resume', () => {
   it('runs only the runs a bundle lacks and gives the one-go sweep’s numbers; refuses a bundle of other settings', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'roar-resume-'));
     const whole = join(dir, 'whole.json');
-    expect((await run([...SWEEP, '--out', whole])).code).toBe(0);
+    expect((await roar([...SWEEP, '--out', whole])).code).toBe(0);
     const full = read(whole);
     expect(full.results.runs).toHaveLength(5);
 
@@ -39,7 +30,7 @@ describe('roar sweep --resume', () => {
     const partial = join(dir, 'partial.json');
     writeFileSync(partial, JSON.stringify(part));
     const resumed = join(dir, 'resumed.json');
-    const out = await run([...SWEEP, '--resume', partial, '--out', resumed]);
+    const out = await roar([...SWEEP, '--resume', partial, '--out', resumed]);
     expect(out.code).toBe(0);
     expect(out.stderr).toContain('5 retraining runs (3 kept from');
     // Base model 1 is not trained again: only the second base model's runs were reported.
@@ -50,7 +41,7 @@ describe('roar sweep --resume', () => {
     expect(again.results.bases.map((b) => b.accuracy)).toEqual(full.results.bases.map((b) => b.accuracy));
     expect(again.verdicts).toEqual(full.verdicts);
 
-    const other = await run([...SWEEP.map((a) => (a === '0,50' ? '0,90' : a)), '--resume', partial, '--out', join(dir, 'x.json')]);
+    const other = await roar([...SWEEP.map((a) => (a === '0,50' ? '0,90' : a)), '--resume', partial, '--out', join(dir, 'x.json')]);
     expect(other.code).not.toBe(0);
     expect(other.stderr).toContain('its sweep differs from this one in thresholds');
   }, 240_000);
