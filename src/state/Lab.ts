@@ -218,8 +218,10 @@ export class Lab {
     if ('error' in images) return null;
     const { methods, mask, target, mapSeed } = this.sweep.getState().config;
     if (m.setting === 'seed004') {
-      const { rankTransform, replacement, ...rest } = SEED004_METRICS;
-      return { ...DEFAULT_METRICS_REQUEST, ...rest, images: images.value, mask: { ...mask, rankTransform, replacement, filter: 'none' }, target: 'label', mapSeed };
+      // The replacement stays the sweep's: seed 004 §4.2 compares the dataset mean (its default) with the input's
+      // minimum and maximum, black and white here.
+      const { methods: lossGradients, groups, fractions, rankTransform } = SEED004_METRICS;
+      return { ...DEFAULT_METRICS_REQUEST, methods: lossGradients, groups, fractions, images: images.value, mask: { ...mask, rankTransform, filter: 'none' }, target: 'label', mapSeed };
     }
     return { ...DEFAULT_METRICS_REQUEST, images: images.value, methods, mask, target, mapSeed };
   }

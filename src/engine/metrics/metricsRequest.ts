@@ -88,6 +88,6 @@ export type MetricsSetting = 'sweep' | 'seed004';
 
 export const METRICS_SETTING_FIELD: Field<MetricsSetting> = choiceField<MetricsSetting>({
   label: 'Settings',
-  hint: 'The sweep’s methods and masking rule, so the two charts compare alike; or seed 004’s Table 1 (its binary 0-vs-1 task is in the CLI: roar evaluate --preset seed004 --classes 0,1).',
+  hint: 'The sweep’s methods and masking rule, so the two charts compare alike; or seed 004’s Table 1, with the sweep’s replacement (mean, or black and white for the input’s minimum and maximum, its §4.2). Its binary 0-vs-1 task is in the CLI: roar evaluate --preset seed004 --classes 0,1.',
   words: { sweep: 'the sweep’s methods and masking rule', seed004: 'seed 004: loss gradients, signed ranking, 10–90 % and 782 of 784 pixels' },
 });
