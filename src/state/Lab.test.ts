@@ -7,7 +7,8 @@ import type { BackendInfo } from '../engine/backend/backend';
 import type { GalleryImage } from '../engine/gallery/galleryGrid';
 import { makeBundle } from '../engine/sweep/bundle';
 import { emptyResults, type RunResult } from '../engine/sweep/results';
-import { planRuns } from '../engine/sweep/sweepPlan';
+import { planRuns, shardOfRuns } from '../engine/sweep/sweepPlan';
+import { withRandomBaseline } from '../engine/sweep/sweepConfig';
 import { encodeResultsHash } from '../share/resultsLink';
 import type { WorkerEvent, WorkerRequest } from '../worker/protocol';
 import { Lab, type LabEnvironment } from './Lab';
@@ -136,6 +137,52 @@ describe('the lab: sweeps stored truthfully', () => {
     await settle();
     expect(lab.sweep.getState().saved).toEqual([]);
     expect(lab.sweep.getState().storageProblems[0]).toMatch(/^A sweep stored in this browser \(“\u2068x\u2069”\) could not be read: record\.updatedAt — Updated at: an ISO-8601 date and time\. Found “\u2068yesterday\u2069”\./);
+  });
+});
+
+describe('the lab: a sweep split across a class', () => {
+  test('a shard link runs only its block and keeps shard= in the address; a bad one is reported', async () => {
+    const f = fakeEnvironment('/?shard=2/3');
+    const lab = new Lab(f.env);
+    f.ready();
+    expect(lab.sweep.getState().shard).toEqual({ index: 2, count: 3 });
+    expect(f.address()).toMatch(/&shard=2\/3$/);
+    lab.runSweep();
+    await settle();
+    const job = f.sent.find((m) => m.type === 'sweep') as Extract<WorkerRequest, { type: 'sweep' }>;
+    const plan = planRuns(job.config);
+    const mine = new Set(shardOfRuns(plan, 2, 3).map((r) => r.key));
+    expect(new Set(job.completed)).toEqual(new Set(plan.filter((r) => !mine.has(r.key)).map((r) => r.key)));
+    expect(lab.sweep.getState().current?.results.provenance.shard).toEqual({ index: 2, count: 3 });
+    expect(lab.sweep.getState().current?.title).toMatch(/^Shard 2\/3 of the Lecture preset/);
+    expect(lab.classLinks(2)).toEqual([1, 2].map((i) => expect.stringMatching(new RegExp(`^https://lab\\.example/\\?v=1&.*&shard=${i}/2$`))));
+
+    const bad = new Lab(fakeEnvironment('/?shard=4/3').env);
+    expect(bad.sweep.getState().shard).toBeNull();
+    expect(bad.linkNotice).toContain('Link setting shard=“\u20684/3\u2069”: Shard: i/n, the i-th of n shards');
+  });
+
+  test('shard files merge in turn into one stored sweep, and the page says which shards are in', async () => {
+    const f = fakeEnvironment('/');
+    const lab = new Lab(f.env);
+    f.ready();
+    const config = withRandomBaseline(lab.sweep.getState().config);
+    const plan = planRuns(config);
+    const fileOf = (index: number): File => {
+      const runs: RunResult[] = shardOfRuns(plan, index, 2).map((r) => ({ ...r, accuracy: 0.5, precision: Array(10).fill(0.5), samplesPerSec: 1, seconds: 1, epochs: 1, health: null }));
+      const results = { ...emptyResults(config, { engineVersion: '0.3.0', backend: 'wasm', backendDetails: '', startedAt: '2026-12-02T00:00:00.000Z', finishedAt: '2026-12-02T01:00:00.000Z', device: 'd', shard: { index, count: 2 } }), runs };
+      return new File([JSON.stringify(makeBundle(`Shard ${index}/2 of the Lecture preset, x`, results))], `part${index}.json`);
+    };
+    await lab.openResultsFile(fileOf(2));
+    expect(lab.sweep.getState().merged).toEqual({ have: [2], count: 2 });
+    expect(lab.sweep.getState().share?.text).toContain('Still missing: 1.');
+    await Promise.all([lab.openResultsFile(fileOf(1)), lab.openResultsFile(fileOf(1))]);
+    expect(lab.sweep.getState().merged).toEqual({ have: [1, 2], count: 2 });
+    // The same shard again is refused, and the merged sweep stays.
+    expect(lab.sweep.getState().share).toMatchObject({ tone: 'error', detail: 'part1.json and part1.json are both shard 1/2.' });
+    expect(lab.sweep.getState().current?.results.runs.map((r) => r.key)).toEqual(plan.map((r) => r.key));
+    expect(lab.sweep.getState().current?.title).toBe('Lecture preset, x (shards 1, 2 of 2)');
+    expect((await f.storage.list()).sweeps).toHaveLength(1);
   });
 });
 
