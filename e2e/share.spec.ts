@@ -214,5 +214,6 @@ test('the shipped reference results open at once, with their provenance', async 
   await page.getByTestId('share-bar').getByRole('button', { name: /Fashion-MNIST/ }).click();
   await expect(page.getByTestId('share-message')).toContainText('from the lab’s reference results: 26 runs');
   await expect(page.getByTestId('provenance')).toContainText('Fashion-MNIST: The package has no official split');
+  await expect(page.getByRole('table', { name: 'Per-class precision' }).locator('thead')).toContainText('Ankle boot');
   await expect(page.getByTestId('sweep-table').locator('tr[data-method=gradient] td.verdict')).toContainText('inconclusive');
 });

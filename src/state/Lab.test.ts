@@ -150,9 +150,7 @@ describe('the lab: a sweep split across a class', () => {
     lab.runSweep();
     await settle();
     const job = f.sent.find((m) => m.type === 'sweep') as Extract<WorkerRequest, { type: 'sweep' }>;
-    const plan = planRuns(job.config);
-    const mine = new Set(shardOfRuns(plan, 2, 3).map((r) => r.key));
-    expect(new Set(job.completed)).toEqual(new Set(plan.filter((r) => !mine.has(r.key)).map((r) => r.key)));
+    expect(job).toMatchObject({ completed: [], shard: { index: 2, count: 3 } });
     expect(lab.sweep.getState().current?.results.provenance.shard).toEqual({ index: 2, count: 3 });
     expect(lab.sweep.getState().current?.title).toMatch(/^Shard 2\/3 of the Lecture preset/);
     expect(lab.classLinks(2)).toEqual([1, 2].map((i) => expect.stringMatching(new RegExp(`^https://lab\\.example/\\?v=1&.*&shard=${i}/2$`))));

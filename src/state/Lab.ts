@@ -16,7 +16,6 @@ import { backendFromUrl } from '../share/backendParam';
 import { readBundleFile } from '../share/bundleFile';
 import { shardFromUrl } from '../share/shardParam';
 import { mergeResults, sweepMismatch, type ResultsPartInput } from '../engine/sweep/mergeResults';
-import { planRuns, shardOfRuns } from '../engine/sweep/sweepPlan';
 import { shardText } from '../engine/sweep/shardText';
 import { readChecksFile } from '../share/checksFile';
 import { decodeConfigQuery, encodeConfigQuery, type ShareConfig } from '../share/configQuery';
@@ -360,12 +359,8 @@ export class Lab {
     this.release?.();
     this.release = await this.env.storage.hold(record.id);
     await this.persist('running');
-    // A shard's tab runs its block of the plan: the other shards' runs count as done.
-    const shard = record.results.provenance.shard;
-    const plan = planRuns(record.results.config);
-    const mine = shard ? new Set(shardOfRuns(plan, shard.index, shard.count).map((r) => r.key)) : null;
-    const others = mine ? plan.filter((r) => !mine.has(r.key)).map((r) => r.key) : [];
-    this.send({ type: 'sweep', jobId, id: record.id, config: record.results.config, completed: [...record.results.runs.map((r) => r.key), ...others] });
+    // A shard's tab runs its block of the plan only.
+    this.send({ type: 'sweep', jobId, id: record.id, config: record.results.config, completed: record.results.runs.map((r) => r.key), shard: record.results.provenance.shard ?? null });
   }
 
   pauseSweep(): void {

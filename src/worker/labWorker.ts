@@ -31,6 +31,8 @@ import { parseUntrusted } from '../engine/config/field';
 import { trainSchema } from '../engine/config/trainConfig';
 import { galleryRequestSchema } from '../engine/gallery/galleryRequest';
 import { checkpointsFor, clearCheckpoints } from './checkpointStore';
+import type { Shard } from '../engine/sweep/results';
+import { shardSchema } from '../engine/sweep/resultsSchema';
 import { evaluateMetrics } from '../engine/metrics/evaluateMetrics';
 import { sanityJob } from '../engine/sanity/sanityJob';
 import { sanityRequestSchema, type SanityRequest } from '../engine/sanity/sanityRequest';
@@ -221,13 +223,14 @@ async function sweepExecutor(mnist: Mnist, backend: BackendName): Promise<{ exec
   };
 }
 
-async function runSweepJob(jobId: number, id: string, raw: SweepConfig, completed: string[], signal: AbortSignal, gate: PauseGate): Promise<void> {
+async function runSweepJob(jobId: number, id: string, raw: SweepConfig, completed: string[], shard: Shard | null, signal: AbortSignal, gate: PauseGate): Promise<void> {
   const errors = sweepConfigErrors(raw);
   if (errors.length) throw new Error(errors.join(' '));
   // Read through the schema, so that a configuration from before the dataset setting runs on MNIST.
   const config = checked(sweepSchema, raw, 'The sweep settings');
   const { mnist, backend } = await ready(config.dataset);
   if (!Array.isArray(completed) || completed.some((k) => typeof k !== 'string')) throw new Error('The finished runs of a sweep must be a list of run keys.');
+  const part = shard === null ? null : checked(shardSchema, shard, 'The shard');
   const { executor, details } = await sweepExecutor(mnist, backend);
   const job = jobs.get(jobId);
   if (job) job.executor = executor;
@@ -238,6 +241,7 @@ async function runSweepJob(jobId: number, id: string, raw: SweepConfig, complete
     cache: sweepCache,
     executor,
     completed: new Set(completed),
+    shard: part,
     waitIfPaused: async () => {
       await yieldToEvents();
       await gate.wait();
@@ -300,7 +304,7 @@ self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
       startJob(msg.jobId, (signal) => runSanity(msg.jobId, checked(sanityRequestSchema, msg.request, 'The sanity-check request'), signal));
       break;
     case 'sweep':
-      startJob(msg.jobId, (signal, gate) => runSweepJob(msg.jobId, msg.id, msg.config, msg.completed, signal, gate));
+      startJob(msg.jobId, (signal, gate) => runSweepJob(msg.jobId, msg.id, msg.config, msg.completed, msg.shard ?? null, signal, gate));
       break;
     case 'pause':
       jobs.get(msg.jobId)?.gate.pause();

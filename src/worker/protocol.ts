@@ -13,7 +13,7 @@ import type { Evaluation } from '../engine/training/evaluate';
 import type { GalleryImage } from '../engine/gallery/galleryGrid';
 import type { SweepConfig } from '../engine/sweep/sweepConfig';
 import type { SweepProgress } from '../engine/sweep/runSweep';
-import type { BaseResult, NoRetrainResult, RunResult } from '../engine/sweep/results';
+import type { BaseResult, NoRetrainResult, RunResult, Shard } from '../engine/sweep/results';
 import type { MetricsRequest } from '../engine/metrics/metricsRequest';
 import type { MetricsResult } from '../engine/metrics/evaluateMetrics';
 import type { SanityRequest } from '../engine/sanity/sanityRequest';
@@ -30,7 +30,7 @@ export type WorkerRequest =
   /** Adebayo et al.'s sanity checks on the base model trained in step 1. */
   | { type: 'sanity'; jobId: number; request: SanityRequest }
   /** Runs the sweep `id` (its checkpoints are kept under that id), skipping the runs in `completed`. */
-  | { type: 'sweep'; jobId: number; id: string; config: SweepConfig; completed: string[] }
+  | { type: 'sweep'; jobId: number; id: string; config: SweepConfig; completed: string[]; shard: Shard | null }
   | { type: 'pause'; jobId: number }
   | { type: 'resume'; jobId: number }
   /** Stops any job: training keeps the partly trained model, a sweep keeps its finished runs. */

@@ -129,13 +129,12 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   const started = Date.now();
   const whole = planRuns(full);
   const plan = shard ? shardOfRuns(whole, shard.index, shard.count) : whole;
-  const mine = new Set(plan.map((r) => r.key));
-  // Runs of other shards count as done: runSweep skips them, and the base models only they need.
-  const completed = new Set([...(prior?.runs.map((r) => r.key) ?? []), ...whole.filter((r) => !mine.has(r.key)).map((r) => r.key)]);
-  const kept = prior ? plan.filter((r) => prior.runs.some((x) => x.key === r.key)).length : 0;
+  const completed = new Set(prior?.runs.map((r) => r.key));
+  const kept = plan.filter((r) => completed.has(r.key)).length;
   process.stderr.write(`sweep: ${plan.length} retraining runs${shard ? ` (shard ${shard.index}/${shard.count} of ${whole.length})` : ''}${prior ? ` (${kept} kept from ${f.resume})` : ''} on ${DATASETS[full.dataset].label}, ${results.provenance.backendDetails}\n`);
   const outcome = await runSweep(mnist, full, backend.name, {
     completed,
+    shard,
     ...(typeof f.base === 'string' && { checkpoints: savedBases(f.base, full, backend.name) }),
     executor: fused ?? pool?.executor,
     onProgress: (p) => {

@@ -84,7 +84,7 @@ const date = (what: string) => v.pipe(v.string(fieldSentence(what, 'a date')), v
 /** Shards of one sweep: more than any class or cluster job array needs. */
 export const MAX_SHARDS = 1_000;
 
-const shardSchema = v.pipe(
+export const shardSchema = v.pipe(
   strictRecord({ index: whole('Shard', 1, MAX_SHARDS), count: whole('Shards', 1, MAX_SHARDS) }),
   v.check((s) => s.index <= s.count, 'A shard’s number must not exceed the number of shards.'),
 );

@@ -16,12 +16,12 @@ import { cnnFromWeights, disposeCnn } from '../model/cnn';
 import { InProcessExecutor } from './inProcessExecutor';
 import { getMethod } from '../attribution/registry';
 import type { SweepExecutor } from './executor';
-import { jsonPrecision, type BaseResult, type NoRetrainResult, type RunResult } from './results';
+import { jsonPrecision, type BaseResult, type NoRetrainResult, type RunResult, type Shard } from './results';
 import { runHealth } from '../training/health';
 import { SweepCache, type Rankings } from './sweepCache';
 import { withRandomBaseline, type SweepConfig } from './sweepConfig';
 import { methodKey, methodWords } from '../attribution/methodSpec';
-import { baseSeedsOf, isUnmasked, mapSeedOf, planRuns, UNMASKED, type RunSpec } from './sweepPlan';
+import { baseSeedsOf, isUnmasked, mapSeedOf, planRuns, shardOfRuns, UNMASKED, type RunSpec } from './sweepPlan';
 import { planWaves } from './sweepWaves';
 import type { SweepCheckpoints } from './checkpoints';
 
@@ -53,6 +53,8 @@ export interface SweepHooks {
   onRun?: (r: RunResult) => void | Promise<void>;
   /** Keys of runs finished earlier (a resumed sweep): not run again. */
   completed?: ReadonlySet<string>;
+  /** Run only this shard's block of the plan (sweepPlan.ts, shardOfRuns); its runs are the whole of this sweep's count. */
+  shard?: Shard | null;
   /** Rankings already computed, kept across sweeps by the caller. */
   cache?: SweepCache;
   /** Where the work runs; by default in this thread. */
@@ -102,7 +104,7 @@ export async function runSweep(mnist: Mnist, raw: SweepConfig, backend: BackendN
   signal?.addEventListener('abort', onAbort);
   const trainCount = config.retrain.trainSize;
   const testCount = config.retrain.testSize;
-  const plan = planRuns(config);
+  const plan = hooks.shard ? shardOfRuns(planRuns(config), hooks.shard.index, hooks.shard.count) : planRuns(config);
   const todo = plan.filter((r) => !hooks.completed?.has(r.key));
   // A base model whose runs are all done (a resumed sweep) is not trained again, nor are its maps made.
   const bases = baseSeedsOf(config).filter((seed, b) => todo.some((r) => r.baseSeed === seed || (b === 0 && r.baseSeed === null)));

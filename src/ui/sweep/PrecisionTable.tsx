@@ -6,7 +6,7 @@ import { pct } from '../../engine/percent';
 import { ScrollRegion } from '../ScrollRegion';
 
 /** Per-class precision with its std over seeds at one threshold (seed 000 Tables II and III). */
-export function PrecisionTable({ summary, thresholds }: { summary: MethodSummary[]; thresholds: number[] }) {
+export function PrecisionTable({ summary, thresholds, classNames }: { summary: MethodSummary[]; thresholds: number[]; classNames: readonly string[] }) {
   const [index, setIndex] = useState(thresholds.length - 1);
   const i = Math.min(index, thresholds.length - 1);
   return (
@@ -26,8 +26,8 @@ export function PrecisionTable({ summary, thresholds }: { summary: MethodSummary
           <thead>
             <tr>
               <th scope="col">Method</th>
-              {Array.from({ length: 10 }, (_, c) => (
-                <th key={c} scope="col">{c}</th>
+              {classNames.map((name) => (
+                <th key={name} scope="col">{name}</th>
               ))}
             </tr>
           </thead>

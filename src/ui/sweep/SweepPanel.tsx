@@ -4,6 +4,7 @@ import { ChartExport } from '../export/ChartExport';
 import { ShareBar } from '../share/ShareBar';
 import { useTraining, useSweep } from '../labContext';
 import { PrecisionTable } from './PrecisionTable';
+import { DATASETS } from '../../engine/data/datasets';
 import { Provenance } from './Provenance';
 import { SavedSweeps } from './SavedSweeps';
 import { SweepChart } from './SweepChart';
@@ -58,7 +59,7 @@ export function SweepPanel() {
             onOpenCell={(spec, threshold) => setOpenCell({ spec, threshold })}
           />
           {openCell ? <CellRuns config={results.config} runs={results.runs} spec={openCell.spec} threshold={openCell.threshold} onClose={() => setOpenCell(null)} /> : null}
-          <PrecisionTable summary={summary} thresholds={results.config.thresholds} />
+          <PrecisionTable summary={summary} thresholds={results.config.thresholds} classNames={DATASETS[results.config.dataset].classNames} />
           <Provenance results={results} />
         </div>
       ) : null}
