@@ -199,8 +199,8 @@ export class Lab {
     this.metrics.setState({ shown: id });
   }
 
-  /** Why the metrics cannot be computed now, in words, or null. */
-  metricsBlocked(): string | null {
+  /** Why step 4 (the metrics, the sanity checks) cannot compute now, in words, or null. */
+  checksBlocked(): string | null {
     const t = this.training.getState();
     if (!t.model) return 'Train a base model first (step 1): the metrics score its decisions.';
     if (t.status !== 'idle') return 'Wait for the training to finish: the metrics score the finished model.';
@@ -227,7 +227,7 @@ export class Lab {
 
   computeMetrics(): void {
     const request = this.metricsRequest();
-    if (this.metricsBlocked() || !request) return;
+    if (this.checksBlocked() || !request) return;
     const jobId = this.nextJobId();
     this.metrics.setState({ status: 'computing', jobId, progress: null, error: null });
     this.send({ type: 'metrics', jobId, request });
@@ -280,7 +280,7 @@ export class Lab {
 
   runSanity(): void {
     const request = this.sanityRequest();
-    if (this.metricsBlocked() || !request) return;
+    if (this.checksBlocked() || !request) return;
     const jobId = this.nextJobId();
     this.sanity.setState({ status: 'computing', jobId, progress: null, error: null });
     this.send({ type: 'sanity', jobId, request });

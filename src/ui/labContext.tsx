@@ -33,3 +33,17 @@ export const useGallery = <T,>(selector: (s: GalleryState) => T): T => useSlice(
 export const useSweep = <T,>(selector: (s: SweepState) => T): T => useSlice((l) => l.sweep, selector);
 export const useMetrics = <T,>(selector: (s: MetricsState) => T): T => useSlice((l) => l.metrics, selector);
 export const useSanity = <T,>(selector: (s: SanityState) => T): T => useSlice((l) => l.sanity, selector);
+
+/**
+ * Why step 4 cannot compute now, or null, kept current: it reads the training, gallery, sweep and step-4 jobs
+ * it depends on, so a panel re-renders when any of them changes.
+ */
+export function useChecksBlocked(): string | null {
+  const lab = useCommands();
+  useTraining((s) => `${s.status}:${s.model !== null}`);
+  useGallery((s) => s.status);
+  useSweep((s) => s.status);
+  useMetrics((s) => s.status);
+  useSanity((s) => s.status);
+  return lab.checksBlocked();
+}

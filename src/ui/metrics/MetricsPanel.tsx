@@ -2,7 +2,7 @@ import { METRICS, type MetricId } from '../../engine/metrics/metricCatalog';
 import { METRICS_FIELDS, METRICS_SETTING_FIELD, SEED004_METRICS } from '../../engine/metrics/metricsRequest';
 import { pct } from '../../engine/percent';
 import { FieldControl } from '../FieldControl';
-import { useCommands, useMetrics, useSweep, useTraining } from '../labContext';
+import { useChecksBlocked, useCommands, useMetrics, useSweep } from '../labContext';
 import { methodName } from '../sweep/methodStyle';
 import { MetricsChart } from './MetricsChart';
 import { MetricsTable } from './MetricsTable';
@@ -24,11 +24,8 @@ export function MetricsPanel() {
   const imagesError = useMetrics((s) => s.imagesError);
   const setting = useMetrics((s) => s.setting);
   const fileNotice = useMetrics((s) => s.fileNotice);
-  // Read so that the blocked reason follows the other steps' state.
-  useTraining((s) => `${s.status}:${s.model !== null}`);
-  useSweep((s) => s.status);
   const methods = useSweep((s) => s.config.methods);
-  const blocked = lab.metricsBlocked();
+  const blocked = useChecksBlocked();
   const busy = status !== 'idle';
   const info = METRICS[shown];
   return (

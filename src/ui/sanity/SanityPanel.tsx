@@ -1,7 +1,7 @@
 import { SANITY_FIELDS } from '../../engine/sanity/sanityRequest';
 import { FieldControl } from '../FieldControl';
 import type { Field } from '../../engine/config/field';
-import { useCommands, useMetrics, useSanity, useSweep, useTraining } from '../labContext';
+import { useChecksBlocked, useCommands, useSanity } from '../labContext';
 import { methodName } from '../sweep/methodStyle';
 import { SanityChart } from './SanityChart';
 import { SanityMaps } from './SanityMaps';
@@ -21,11 +21,7 @@ export function SanityPanel() {
   const outcome = useSanity((s) => s.outcome);
   const error = useSanity((s) => s.error);
   const shown = useSanity((s) => s.shownMethod);
-  // Read so that the blocked reason follows the other jobs.
-  useTraining((s) => `${s.status}:${s.model !== null}`);
-  useSweep((s) => s.status);
-  useMetrics((s) => s.status);
-  const blocked = lab.metricsBlocked();
+  const blocked = useChecksBlocked();
   const busy = status !== 'idle';
   const invalid = Object.keys(errors).length > 0;
   const shownKey = shown ?? outcome?.checks.methods[0]?.key ?? '';
