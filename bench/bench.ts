@@ -116,11 +116,14 @@ async function main(): Promise<void> {
       }
       const best = Math.max(...r.rows.map((row) => row.fused));
       const one = r.rows.find((row) => row.models === 1)!;
-      const hours = (rate: number): string => `${(r.paperSamples / rate / 3600).toFixed(1)} h`;
+      const hours = (rate: number, total = r.paperSamples): string => `${(total / rate / 3600).toFixed(1)} h`;
+      const maps = ['| method (Paper preset) | rows per map | maps timed | fused kernels, rows/s | tfjs-backend-webgpu, rows/s | fused ÷ tfjs |', '|---|---|---|---|---|---|'];
+      for (const m of r.maps) maps.push(`| ${m.method} | ${m.rowsPerImage} | ${m.images} | **${r0(m.fusedRowsPerSec)}** | ${r0(m.tfjsRowsPerSec)} | ${(m.fusedRowsPerSec / m.tfjsRowsPerSec).toFixed(1)}× |`);
+      const rowRate = (pick: (m: (typeof r.maps)[number]) => number): number => r.maps.reduce((sum, m) => sum + m.images * m.rowsPerImage, 0) / r.maps.reduce((sum, m) => sum + (m.images * m.rowsPerImage) / pick(m), 0);
       writeSection(
         'BENCHMARKS.md',
         'webgpu',
-        `### Fused WebGPU kernels vs tfjs-backend-webgpu (Node, Dawn, one device, batch 64, SGD lr 0.01)\n\nMeasured ${today()} on ${machine}; adapter: ${r.adapter}${r.software ? ' (software: a CPU emulating a GPU, so only the ratio means anything)' : ''}; limits used: ${r0(r.bindingMiB)} MiB per storage binding, ${r0(r.workgroupKiB)} KiB workgroup memory. Each K: a warm-up step, then one epoch over the first N training images per model.\n\n${lines.join('\n')}\n\nA Paper sweep trains ${(r.paperSamples / 1e6).toFixed(0)} M samples: at the fused K = 1 rate ${hours(one.fused)}, at the best summed rate (${r0(best)} samples/s) ${hours(best)}, maps not included${one.tfjs ? `; at tfjs's K = 1 rate ${hours(one.tfjs)}` : ''}.`,
+        `### Fused WebGPU kernels vs tfjs-backend-webgpu (Node, Dawn, one device, batch 64, SGD lr 0.01)\n\nMeasured ${today()} on ${machine}; adapter: ${r.adapter}${r.software ? ' (software: a CPU emulating a GPU, so only the ratio means anything)' : ''}; limits used: ${r0(r.bindingMiB)} MiB per storage binding, ${r0(r.workgroupKiB)} KiB workgroup memory. Each K: a warm-up step, then one epoch over the first N training images per model.\n\n${lines.join('\n')}\n\nA Paper sweep trains ${(r.paperSamples / 1e6).toFixed(0)} M samples: at the fused K = 1 rate ${hours(one.fused)}, at the best summed rate (${r0(best)} samples/s) ${hours(best)}, maps not included${one.tfjs ? `; at tfjs's K = 1 rate ${hours(one.tfjs)}` : ''}.\n\nMaps, each a row (a forward and a backward pass to the input) per image, IG step or noise sample; warm-up first:\n\n${maps.join('\n')}\n\nThe Paper sweep's maps are ${(r.paperMapRows / 1e6).toFixed(1)} M rows (its methods on all 70,000 images of each of its base models): ${hours(rowRate((m) => m.fusedRowsPerSec), r.paperMapRows)} on the fused kernels at these rates, ${hours(rowRate((m) => m.tfjsRowsPerSec), r.paperMapRows)} on tfjs's.`,
       );
     }
     console.log('wrote BENCHMARKS.md');

@@ -6,12 +6,18 @@
  * samples/s there, and the figures are for the ratio, not for any GPU.
  */
 import { head, type Mnist } from '../src/engine/data/mnist';
-import { DEFAULT_MASK, REFERENCE_TRAIN, type TrainConfig } from '../src/engine/defaults';
+import { DEFAULT_MASK, MNIST_TEST_COUNT, MNIST_TRAIN_COUNT, REFERENCE_TRAIN, type TrainConfig } from '../src/engine/defaults';
+import { ROWS_PER_CALL } from '../src/engine/attribution/chunk';
+import { computeMaps, type ComputeMapsHooks } from '../src/engine/attribution/computeMaps';
+import { getMethod } from '../src/engine/attribution/registry';
+import type { InputGradients } from '../src/engine/attribution/types';
+import { createCnn, disposeCnn, readWeights } from '../src/engine/model/cnn';
+import { train } from '../src/engine/training/train';
 import { webgpuAdapterName, webgpuDevice } from '../src/engine/backend/webgpuDevice';
 import { FusedCnn, maxModels, uploadSplit } from '../src/engine/gpu/fusedCnn';
 import { trainFused } from '../src/engine/gpu/fusedTrain';
 import { planRuns } from '../src/engine/sweep/sweepPlan';
-import { presetConfig, withRandomBaseline } from '../src/engine/sweep/sweepConfig';
+import { presetConfig, withRandomBaseline, type SweepConfig } from '../src/engine/sweep/sweepConfig';
 import { loadMnistNode } from '../src/node/loadMnist';
 import { initNodeBackend } from '../src/node/nodeBackend';
 import { batchedThroughput } from './batchedThroughput';
@@ -26,6 +32,15 @@ export interface WebgpuRow {
   groups: number;
 }
 
+/** Maps of one method, fused kernels against tfjs's, in rows (one forward and backward to the input) per second. */
+export interface MapsRow {
+  method: string;
+  images: number;
+  rowsPerImage: number;
+  fusedRowsPerSec: number;
+  tfjsRowsPerSec: number;
+}
+
 export interface WebgpuBench {
   adapter: string;
   software: boolean;
@@ -34,6 +49,46 @@ export interface WebgpuBench {
   rows: WebgpuRow[];
   /** Training samples of a Paper sweep (base models and every retrain). */
   paperSamples: number;
+  maps: MapsRow[];
+  /** Rows a Paper sweep's maps take on the fused kernels (its methods built from input gradients). */
+  paperMapRows: number;
+}
+
+/** The Paper preset's methods that the fused kernels map (the rest, sobel and random, cost no model passes). */
+const paperGradientMethods = (paper: SweepConfig) => paper.methods.filter((m) => getMethod(m.id).fromGradients);
+
+/**
+ * Each such method's maps of `images(rows per image)` test images with a briefly trained model, once through
+ * the fused kernels' input gradients and once through tfjs-backend-webgpu, after a warm-up of each.
+ */
+async function mapsBench(device: GPUDevice, mnist: Mnist, paper: SweepConfig, images: (rowsPerImage: number) => number): Promise<MapsRow[]> {
+  const cfg: TrainConfig = { ...REFERENCE_TRAIN, learningRate: 0.01, epochs: 1, trainSize: 256 };
+  const tfModel = createCnn(1);
+  const model = await FusedCnn.create(device, 1, ROWS_PER_CALL);
+  const out: MapsRow[] = [];
+  try {
+    await train(tfModel, head(mnist.train, cfg.trainSize), cfg);
+    model.setWeights([await readWeights(tfModel)]);
+    const gradients: InputGradients = (x, t, score) => model.inputGradients(x, t, score);
+    for (const spec of paperGradientMethods(paper)) {
+      const method = getMethod(spec.id);
+      const v = method.validate(spec.params);
+      if ('error' in v) throw new Error(v.error);
+      const rowsPerImage = method.rowsPerImage(v.params);
+      const n = images(rowsPerImage);
+      const time = async (hooks: ComputeMapsHooks): Promise<number> => {
+        await computeMaps(tfModel, mnist.test, 1, method, v.params, 'label', 1, hooks);
+        const t0 = performance.now();
+        await computeMaps(tfModel, mnist.test, n, method, v.params, 'label', 1, hooks);
+        return (n * rowsPerImage) / ((performance.now() - t0) / 1000);
+      };
+      out.push({ method: spec.id, images: n, rowsPerImage, fusedRowsPerSec: await time({ gradients }), tfjsRowsPerSec: await time({}) });
+    }
+  } finally {
+    model.destroy();
+    disposeCnn(tfModel);
+  }
+  return out;
 }
 
 const BATCH = REFERENCE_TRAIN.batchSize;
@@ -79,6 +134,11 @@ export async function webgpuBench(ks: readonly number[], log: (line: string) => 
   }
   const paper = withRandomBaseline(presetConfig('paper'));
   const paperSamples = planRuns(paper).length * paper.retrain.trainSize * paper.retrain.epochs + paper.baseSeeds * paper.base.trainSize * paper.base.epochs;
+  // On SwiftShader a few hundred rows per method; on a GPU enough to fill it for a second or more.
+  const maps = await mapsBench(device, mnist, paper, (rowsPerImage) => Math.max(1, Math.round((software ? 256 : 65536) / rowsPerImage)));
+  for (const m of maps) log(`maps ${m.method}: fused ${Math.round(m.fusedRowsPerSec)} rows/s, tfjs ${Math.round(m.tfjsRowsPerSec)} rows/s`);
+  const rowsPerImage = paperGradientMethods(paper).reduce((sum, m) => sum + getMethod(m.id).rowsPerImage((getMethod(m.id).validate(m.params) as { params: unknown }).params), 0);
+  const paperMapRows = rowsPerImage * (MNIST_TRAIN_COUNT + MNIST_TEST_COUNT) * paper.baseSeeds;
   return {
     adapter,
     software,
@@ -86,6 +146,8 @@ export async function webgpuBench(ks: readonly number[], log: (line: string) => 
     workgroupKiB: device.limits.maxComputeWorkgroupStorageSize / 1024,
     rows,
     paperSamples,
+    maps,
+    paperMapRows,
   };
 }
 

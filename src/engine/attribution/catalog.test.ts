@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { METHOD_IDS, METHOD_INFO, methodInfo } from './catalog';
 import { ATTRIBUTION_METHODS } from './registry';
+import type { AnyAttributionMethod } from './types';
 
 describe('METHOD_INFO', () => {
   test('every entry has its key as id, a name, a colour of its own, a summary and a description, and validates undefined to its defaults', () => {
@@ -29,9 +30,10 @@ describe('METHOD_INFO', () => {
   test('the registry lists the same methods in the same order, each built on its catalog entry', () => {
     expect(Object.keys(ATTRIBUTION_METHODS)).toEqual(METHOD_IDS);
     for (const id of METHOD_IDS) {
-      const { rowsPerImage, compute, ...info } = ATTRIBUTION_METHODS[id];
+      const { rowsPerImage, compute, fromGradients, ...info } = ATTRIBUTION_METHODS[id] as AnyAttributionMethod;
       expect(typeof rowsPerImage).toBe('function');
       expect(typeof compute).toBe('function');
+      expect(['function', 'undefined']).toContain(typeof fromGradients);
       expect(info).toEqual(METHOD_INFO[id]);
       expect(info.validate).toBe(METHOD_INFO[id].validate);
     }

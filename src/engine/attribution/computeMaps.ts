@@ -10,7 +10,7 @@ import { fillBatch, type MnistSplit } from '../data/mnist';
 import type { Cnn } from '../model/cnn';
 import { imagesPerCall } from './chunk';
 import { targetsFor, type TargetMode } from './targets';
-import type { AttributionMethod } from './types';
+import type { AttributionMethod, InputGradients } from './types';
 
 /** Most images per chunk: keeps progress reports and abort checks frequent for the cheap methods. */
 export const MAX_CHUNK_IMAGES = 256;
@@ -29,6 +29,11 @@ export interface ComputeMapsHooks {
   signal?: AbortSignal;
   /** Images per chunk; by default as many as fill one tf.grad call (chunk.ts), at most MAX_CHUNK_IMAGES. */
   chunkImages?: number;
+  /**
+   * Another engine's input gradients (the fused WebGPU kernels): the maps are then built from them by the
+   * method's fromGradients, which it must have; the model still picks predicted targets.
+   */
+  gradients?: InputGradients;
 }
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -51,6 +56,8 @@ export async function computeMaps<P>(
   for (const i of indices) {
     if (i >= split.count) throw new RangeError(`image index ${i} is outside the split's ${split.count} images`);
   }
+  const { gradients } = hooks;
+  if (gradients && !method.fromGradients) throw new Error(`${method.label} maps cannot be built from input gradients alone.`);
   const total = indices.length;
   const chunk = hooks.chunkImages ?? Math.min(MAX_CHUNK_IMAGES, imagesPerCall(method.rowsPerImage(params)));
   if (!Number.isInteger(chunk) || chunk < 1) throw new RangeError(`chunkImages must be a positive integer; got ${chunk}`);
@@ -64,7 +71,8 @@ export async function computeMaps<P>(
     const batchInputs = fillBatch(split, idx, inputs.subarray(0, n * PIXELS));
     const labels = Array.from(idx, (i) => split.labels[i]);
     const targets = await targetsFor(model, batchInputs, n, labels, targetMode);
-    out.set(await method.compute({ model, inputs: batchInputs, norm: DATASETS[split.dataset], batch: n, targets, seed, imageIndices: idx }, params), done * PIXELS);
+    const ctx = { inputs: batchInputs, norm: DATASETS[split.dataset], batch: n, targets, seed, imageIndices: idx };
+    out.set(await (gradients && method.fromGradients ? method.fromGradients({ ...ctx, gradients }, params) : method.compute({ ...ctx, model }, params)), done * PIXELS);
     done += n;
     const elapsedMs = now() - start;
     await hooks.onProgress?.({ done, total, elapsedMs, mapsPerSec: done / (elapsedMs / 1000) });

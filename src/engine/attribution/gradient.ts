@@ -11,4 +11,8 @@ export const gradient: AttributionMethod<GradientParams> = {
     checkContext(ctx);
     return mapInChunks(ctx.inputs, ctx.batch, ctx.targets, 1, (x, oneHot) => scoreGradient(cnnForward(ctx.model), x, oneHot));
   },
+  fromGradients(ctx) {
+    checkContext(ctx);
+    return ctx.gradients(ctx.inputs, ctx.targets, {});
+  },
 };

@@ -29,4 +29,8 @@ export const guidedBackprop: AttributionMethod<GuidedBackpropParams> = {
     checkContext(ctx);
     return mapInChunks(ctx.inputs, ctx.batch, ctx.targets, 1, (x, oneHot) => scoreGradient(cnnForward(ctx.model, guidedRelu), x, oneHot));
   },
+  fromGradients(ctx) {
+    checkContext(ctx);
+    return ctx.gradients(ctx.inputs, ctx.targets, { guided: true });
+  },
 };

@@ -4,7 +4,7 @@
  * (baseline.ts); 'mean' gives x ⊙ ∂f_c/∂x on the normalised input, Captum's InputXGradient on this model.
  */
 import * as tf from '@tensorflow/tfjs';
-import { baselineValue } from './baseline';
+import { baselineValue, timesDifference } from './baseline';
 import { METHOD_INFO, type InputXGradientParams } from './catalog';
 import { mapInChunks } from './chunk';
 import { cnnForward, scoreGradient } from './scoreGradient';
@@ -19,5 +19,9 @@ export const inputXGradient: AttributionMethod<InputXGradientParams> = {
     return mapInChunks(ctx.inputs, ctx.batch, ctx.targets, 1, (x, oneHot) =>
       tf.mul(tf.sub(x, reference), scoreGradient(cnnForward(ctx.model), x, oneHot)),
     );
+  },
+  async fromGradients(ctx, params) {
+    checkContext(ctx);
+    return timesDifference(ctx.inputs, await ctx.gradients(ctx.inputs, ctx.targets, {}), baselineValue(params.baseline, ctx.norm));
   },
 };

@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE, NUM_CLASSES, PIXELS } from '../defaults';
 import type { Cnn } from '../model/cnn';
 import type { Normalisation } from '../data/datasets';
-import { baselineValue, type Baseline } from './baseline';
+import { baselineValue, timesDifference, type Baseline } from './baseline';
 import { METHOD_INFO, type IntegratedGradientsParams } from './catalog';
 import { mapInChunks } from './chunk';
 import { forwardLogits } from './forwardLogits';
@@ -19,10 +19,13 @@ import { checkContext, type AttributionMethod } from './types';
 /** Re-exported beside completenessGap, whose callers pass IG's validated params. */
 export type { IntegratedGradientsParams };
 
+/** The midpoints α_k = (k + ½)/m of the path's m steps. */
+const pathAlphas = (steps: number): number[] => Array.from({ length: steps }, (_, k) => (k + 0.5) / steps);
+
 /** IG maps [n, 784] of a chunk of images x [n, 28, 28, 1], for any forward function. Call inside tf.tidy. */
 export function integratedGradientsOf(forward: Forward, x: tf.Tensor4D, oneHot: tf.Tensor2D, steps: number, baselineValue: number): tf.Tensor2D {
   const n = x.shape[0];
-  const alphas = tf.tensor3d(Array.from({ length: steps }, (_, k) => (k + 0.5) / steps), [1, steps, 1]);
+  const alphas = tf.tensor3d(pathAlphas(steps), [1, steps, 1]);
   const delta = tf.sub(tf.reshape(x, [n, 1, PIXELS]), baselineValue); // x − x′, [n, 1, 784]
   const path = tf.add(tf.mul(alphas, delta), baselineValue); // x′ + α(x − x′), [n, steps, 784]
   const rows = tf.reshape(path, [n * steps, IMAGE_SIZE, IMAGE_SIZE, 1]) as tf.Tensor4D;
@@ -40,6 +43,35 @@ export const integratedGradients: AttributionMethod<IntegratedGradientsParams> =
     return mapInChunks(ctx.inputs, ctx.batch, ctx.targets, params.steps, (x, oneHot) =>
       integratedGradientsOf(forward, x, oneHot, params.steps, baselineValue(params.baseline, ctx.norm)),
     );
+  },
+  async fromGradients(ctx, params) {
+    checkContext(ctx);
+    const { batch } = ctx;
+    const { steps } = params;
+    // In float32, as the tensors hold it (baseline.ts timesDifference).
+    const reference = Math.fround(baselineValue(params.baseline, ctx.norm));
+    const alphas = pathAlphas(steps);
+    // Row k of image b is x′ + α_k (x − x′), image-major as integratedGradientsOf lays them out.
+    const rows = new Float32Array(batch * steps * PIXELS);
+    const rowTargets = new Int32Array(batch * steps);
+    for (let b = 0; b < batch; b++) {
+      const x = ctx.inputs.subarray(b * PIXELS, (b + 1) * PIXELS);
+      rowTargets.fill(ctx.targets[b], b * steps, (b + 1) * steps);
+      alphas.forEach((alpha, k) => {
+        const row = (b * steps + k) * PIXELS;
+        for (let p = 0; p < PIXELS; p++) rows[row + p] = alpha * (x[p] - reference) + reference;
+      });
+    }
+    const grads = await ctx.gradients(rows, rowTargets, {});
+    const meanGradient = new Float32Array(batch * PIXELS);
+    for (let b = 0; b < batch; b++) {
+      for (let p = 0; p < PIXELS; p++) {
+        let sum = 0;
+        for (let k = 0; k < steps; k++) sum += grads[(b * steps + k) * PIXELS + p];
+        meanGradient[b * PIXELS + p] = sum / steps;
+      }
+    }
+    return timesDifference(ctx.inputs, meanGradient, reference);
   },
 };
 

@@ -8,7 +8,10 @@ import type { Cnn } from '../model/cnn';
 import { METHOD_INFO, type LossGradientParams } from './catalog';
 import { mapInChunks } from './chunk';
 import { cnnForward, crossEntropy, scoreGradient } from './scoreGradient';
-import { checkContext, type AttributionMethod } from './types';
+import { checkContext, type AttributionMethod, type GradientScore } from './types';
+
+/** The score of the loss-gradient methods, for engines that compute input gradients themselves. */
+export const LOSS: GradientScore = { loss: true };
 
 /** ∂L/∂x for a chunk, shared by the three loss-gradient methods. Call inside tf.tidy. */
 export function lossGradientOf(model: Cnn, x: tf.Tensor4D, oneHot: tf.Tensor2D): tf.Tensor4D {
@@ -21,5 +24,9 @@ export const lossGradient: AttributionMethod<LossGradientParams> = {
   compute(ctx) {
     checkContext(ctx);
     return mapInChunks(ctx.inputs, ctx.batch, ctx.targets, 1, (x, oneHot) => lossGradientOf(ctx.model, x, oneHot));
+  },
+  fromGradients(ctx) {
+    checkContext(ctx);
+    return ctx.gradients(ctx.inputs, ctx.targets, LOSS);
   },
 };

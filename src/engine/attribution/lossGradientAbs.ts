@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { METHOD_INFO, type LossGradientAbsParams } from './catalog';
 import { mapInChunks } from './chunk';
-import { lossGradientOf } from './lossGradient';
+import { LOSS, lossGradientOf } from './lossGradient';
 import { checkContext, type AttributionMethod } from './types';
 
 export const lossGradientAbs: AttributionMethod<LossGradientAbsParams> = {
@@ -11,5 +11,9 @@ export const lossGradientAbs: AttributionMethod<LossGradientAbsParams> = {
   compute(ctx) {
     checkContext(ctx);
     return mapInChunks(ctx.inputs, ctx.batch, ctx.targets, 1, (x, oneHot) => tf.abs(lossGradientOf(ctx.model, x, oneHot)));
+  },
+  async fromGradients(ctx) {
+    checkContext(ctx);
+    return (await ctx.gradients(ctx.inputs, ctx.targets, LOSS)).map(Math.abs);
   },
 };

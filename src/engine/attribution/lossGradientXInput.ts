@@ -4,10 +4,10 @@
  * reference 'mean' (x′ = 0) by default; 'black' gives pixel × ∂L/∂pixel in [0, 1] pixel space (baseline.ts).
  */
 import * as tf from '@tensorflow/tfjs';
-import { baselineValue } from './baseline';
+import { baselineValue, timesDifference } from './baseline';
 import { METHOD_INFO, type LossGradientXInputParams } from './catalog';
 import { mapInChunks } from './chunk';
-import { lossGradientOf } from './lossGradient';
+import { LOSS, lossGradientOf } from './lossGradient';
 import { checkContext, type AttributionMethod } from './types';
 
 export const lossGradientXInput: AttributionMethod<LossGradientXInputParams> = {
@@ -17,5 +17,9 @@ export const lossGradientXInput: AttributionMethod<LossGradientXInputParams> = {
     checkContext(ctx);
     const reference = baselineValue(params.baseline, ctx.norm);
     return mapInChunks(ctx.inputs, ctx.batch, ctx.targets, 1, (x, oneHot) => tf.mul(tf.sub(x, reference), lossGradientOf(ctx.model, x, oneHot)));
+  },
+  async fromGradients(ctx, params) {
+    checkContext(ctx);
+    return timesDifference(ctx.inputs, await ctx.gradients(ctx.inputs, ctx.targets, LOSS), baselineValue(params.baseline, ctx.norm));
   },
 };

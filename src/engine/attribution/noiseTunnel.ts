@@ -21,7 +21,7 @@ export const NOISE_BASES: Readonly<Record<NoiseBase, AnyAttributionMethod>> = { 
 export type SampleReduction = (values: Float32Array) => number;
 
 /** J noisy copies of each image, image-major: copy j of image b starts at (b·J + j)·784. */
-export function noisyCopies(ctx: AttributionContext, samples: number, sigmaFraction: number): Float32Array {
+export function noisyCopies(ctx: Pick<AttributionContext, 'inputs' | 'batch' | 'seed' | 'imageIndices'>, samples: number, sigmaFraction: number): Float32Array {
   const out = new Float32Array(ctx.batch * samples * PIXELS);
   for (let b = 0; b < ctx.batch; b++) {
     const image = ctx.inputs.subarray(b * PIXELS, (b + 1) * PIXELS);
@@ -41,6 +41,26 @@ export function noisyCopies(ctx: AttributionContext, samples: number, sigmaFract
   return out;
 }
 
+/** The batch's maps, each reduced by `reduce` from its J noisy copies' maps (image-major, as noisyCopies). */
+function reduceSamples(maps: Float32Array, batch: number, J: number, reduce: SampleReduction): Float32Array {
+  const out = new Float32Array(batch * PIXELS);
+  const values = new Float32Array(J);
+  for (let b = 0; b < batch; b++) {
+    for (let p = 0; p < PIXELS; p++) {
+      for (let j = 0; j < J; j++) values[j] = maps[(b * J + j) * PIXELS + p];
+      out[b * PIXELS + p] = reduce(values);
+    }
+  }
+  return out;
+}
+
+/** Each image's target repeated for its J copies. */
+function copyTargets(targets: Int32Array, J: number): Int32Array {
+  const out = new Int32Array(targets.length * J);
+  targets.forEach((t, b) => out.fill(t, b * J, (b + 1) * J));
+  return out;
+}
+
 /** The wrapper described by `info` (catalog.ts), reducing the base maps with `reduce`. */
 export function noiseTunnel(info: MethodInfo<NoiseTunnelParams>, reduce: SampleReduction): AttributionMethod<NoiseTunnelParams> {
   return {
@@ -48,23 +68,23 @@ export function noiseTunnel(info: MethodInfo<NoiseTunnelParams>, reduce: SampleR
     rowsPerImage: (params) => params.samples * NOISE_BASES[params.base].rowsPerImage(params.baseParams),
     async compute(ctx, params) {
       checkContext(ctx);
-      const { batch } = ctx;
       const J = params.samples;
-      const targets = new Int32Array(batch * J);
-      for (let b = 0; b < batch; b++) targets.fill(ctx.targets[b], b * J, (b + 1) * J);
       const maps = await NOISE_BASES[params.base].compute(
-        { model: ctx.model, inputs: noisyCopies(ctx, J, params.sigmaFraction), norm: ctx.norm, batch: batch * J, targets, seed: ctx.seed },
+        { model: ctx.model, inputs: noisyCopies(ctx, J, params.sigmaFraction), norm: ctx.norm, batch: ctx.batch * J, targets: copyTargets(ctx.targets, J), seed: ctx.seed },
         params.baseParams,
       );
-      const out = new Float32Array(batch * PIXELS);
-      const values = new Float32Array(J);
-      for (let b = 0; b < batch; b++) {
-        for (let p = 0; p < PIXELS; p++) {
-          for (let j = 0; j < J; j++) values[j] = maps[(b * J + j) * PIXELS + p];
-          out[b * PIXELS + p] = reduce(values);
-        }
-      }
-      return out;
+      return reduceSamples(maps, ctx.batch, J, reduce);
+    },
+    async fromGradients(ctx, params) {
+      checkContext(ctx);
+      const J = params.samples;
+      const base = NOISE_BASES[params.base];
+      if (!base.fromGradients) throw new Error(`${base.label} has no maps from input gradients.`);
+      const maps = await base.fromGradients(
+        { gradients: ctx.gradients, inputs: noisyCopies(ctx, J, params.sigmaFraction), norm: ctx.norm, batch: ctx.batch * J, targets: copyTargets(ctx.targets, J), seed: ctx.seed },
+        params.baseParams,
+      );
+      return reduceSamples(maps, ctx.batch, J, reduce);
     },
   };
 }

@@ -28,12 +28,38 @@ export interface AttributionContext {
 
 export type Validation<P> = { params: P } | { error: string };
 
+/** Which score an input gradient differentiates, and through which ReLUs (scoreGradient.ts, guidedBackprop.ts). */
+export interface GradientScore {
+  /** Guided backpropagation's ReLUs instead of the plain ones. */
+  guided?: boolean;
+  /** The cross-entropy of the target (seed 004's loss gradient) instead of its logit. */
+  loss?: boolean;
+}
+
+/**
+ * ∂score/∂x of each of `targets.length` normalised images (n·784 values in, n·784 out), computed by an engine
+ * other than the tfjs graph: the fused WebGPU kernels (gpu/fusedCnn.ts). Any number of images; the engine
+ * batches them as its buffers allow.
+ */
+export type InputGradients = (inputs: Float32Array, targets: ArrayLike<number>, score: GradientScore) => Promise<Float32Array>;
+
+/** An AttributionContext whose model is reached only through its input gradients. */
+export interface GradientContext extends Omit<AttributionContext, 'model'> {
+  gradients: InputGradients;
+}
+
 /** A method's info (catalog.ts, safe for the main thread) plus its computation (worker and CLI only). */
 export interface AttributionMethod<P> extends MethodInfo<P> {
   /** Forward/backward rows one image costs (1 for a plain gradient, steps for IG…), to size chunks. */
   rowsPerImage(params: P): number;
   /** batch·784 finite numbers, one map per image, in the input's pixel layout. Frees every tensor it makes. */
   compute(ctx: AttributionContext, params: P): Promise<Float32Array>;
+  /**
+   * The same maps built from input gradients alone, for methods that need nothing else of the model (the
+   * gradient family, IG, the noise tunnels): how another engine's kernels compute them (issue 13). Equal to
+   * `compute` up to float rounding (attribution/fromGradients.test.ts).
+   */
+  fromGradients?(ctx: GradientContext, params: P): Promise<Float32Array>;
 }
 
 /**
@@ -44,12 +70,12 @@ export interface AttributionMethod<P> extends MethodInfo<P> {
 export type AnyAttributionMethod = AttributionMethod<unknown>;
 
 /** The dataset index of batch position b (see AttributionContext.imageIndices). */
-export function imageIndex(ctx: AttributionContext, b: number): number {
+export function imageIndex(ctx: Pick<AttributionContext, 'imageIndices'>, b: number): number {
   return ctx.imageIndices ? ctx.imageIndices[b] : b;
 }
 
 /** Throws when the arrays do not hold `batch` images and targets: a wrong length is a caller's bug. */
-export function checkContext(ctx: AttributionContext): void {
+export function checkContext(ctx: Omit<AttributionContext, 'model'>): void {
   const { inputs, batch, targets, imageIndices } = ctx;
   if (!Number.isInteger(batch) || batch < 0) throw new Error(`batch must be a non-negative integer; got ${batch}`);
   if (inputs.length !== batch * PIXELS) throw new Error(`expected ${batch}·${PIXELS} input values, got ${inputs.length}`);

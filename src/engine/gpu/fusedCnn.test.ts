@@ -4,9 +4,10 @@
  * several with different masks. In Node on Dawn; without a GPU, on Chromium's SwiftShader (platform-notes §7).
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { fillBatch, head, type Mnist, type MnistSplit } from '../data/mnist';
+import { head, type Mnist, type MnistSplit } from '../data/mnist';
 import { computeMaps } from '../attribution/computeMaps';
-import { getMethod } from '../attribution/registry';
+import { getMethod, type MethodId } from '../attribution/registry';
+import type { InputGradients } from '../attribution/types';
 import { DEFAULT_MASK, PIXELS, REFERENCE_TRAIN, type MaskConfig, type TrainConfig } from '../defaults';
 import { createCnn, cnnFromWeights, disposeCnn, readWeights, PARAM_SPECS } from '../model/cnn';
 import { train } from '../training/train';
@@ -150,28 +151,47 @@ describe('the fused WebGPU kernels', () => {
   });
 });
 
-describe('input gradients on the fused kernels', () => {
-  it('give the gradient and guided-backprop maps of the tfjs methods, and the loss gradient', async () => {
+describe('maps on the fused kernels', () => {
+  // Every method built from input gradients, some with other parameters; steps and samples kept small for SwiftShader.
+  const cases: [MethodId, Record<string, unknown>][] = [
+    ['gradient', {}],
+    ['guidedBackprop', {}],
+    ['inputXGradient', {}],
+    ['integratedGradients', { steps: 8 }],
+    ['integratedGradients', { steps: 4, baseline: 'mean' }],
+    ['smoothGrad', { samples: 4 }],
+    ['smoothGradSquared', { samples: 3, base: 'guidedBackprop' }],
+    ['varGrad', { samples: 2, base: 'integratedGradients', baseParams: { steps: 4 } }],
+    ['lossGradient', {}],
+    ['lossGradientAbs', {}],
+    ['lossGradientXInput', {}],
+  ];
+
+  it('equal the tfjs methods’ maps to 1e-4: the gradient family, input × gradient, IG, the noise tunnels and the loss gradients', async () => {
     const cfg = cfgOf({ seed: 31 });
     const weights = await tfjsRun(cfg, null, { kind: 'plain', threshold: 0, mask: DEFAULT_MASK });
-    const images = head(testSet, 40);
-    const inputs = new Float32Array(images.count * PIXELS);
-    fillBatch(images, Uint32Array.from({ length: images.count }, (_, i) => i), inputs);
+    const images = head(testSet, 12);
+    // 16 rows per pass, so that every method's rows span several passes and a partial last one.
     const model = await FusedCnn.create(device, 1, 16);
     const tfModel = cnnFromWeights(weights);
+    const onGpu = vi.spyOn(model, 'inputGradients');
     try {
       model.setWeights([weights]);
-      for (const [id, guided] of [['gradient', false], ['guidedBackprop', true]] as const) {
-        const want = await computeMaps(tfModel, images, images.count, getMethod(id), {}, 'label', 0);
-        const got = await model.inputGradients(inputs, images.labels, { guided });
-        expect(want.some((v) => v !== 0), id).toBe(true);
-        expect(maxRelativeGap(got, want), id).toBeLessThan(1e-4);
+      const gradients: InputGradients = (inputs, targets, score) => model.inputGradients(inputs, targets, score);
+      for (const [id, raw] of cases) {
+        const method = getMethod(id);
+        const v = method.validate(raw);
+        if ('error' in v) throw new Error(v.error);
+        const label = `${id} ${JSON.stringify(raw)}`;
+        const want = await computeMaps(tfModel, images, images.count, method, v.params, 'predicted', 9);
+        const calls = onGpu.mock.calls.length;
+        const got = await computeMaps(tfModel, images, images.count, method, v.params, 'predicted', 9, { gradients });
+        expect(onGpu.mock.calls.length, label).toBeGreaterThan(calls);
+        expect(want.some((x) => x !== 0), label).toBe(true);
+        expect(maxRelativeGap(got, want), label).toBeLessThan(1e-4);
       }
-      // The loss gradient differs from the logit's: it is the softmax-weighted mix of every class's.
-      const wantLoss = await computeMaps(tfModel, images, images.count, getMethod('lossGradient'), {}, 'label', 0);
-      const gotLoss = await model.inputGradients(inputs, images.labels, { loss: true });
-      expect(maxRelativeGap(gotLoss, wantLoss)).toBeLessThan(1e-4);
     } finally {
+      onGpu.mockRestore();
       disposeCnn(tfModel);
       model.destroy();
     }
@@ -179,7 +199,7 @@ describe('input gradients on the fused kernels', () => {
 });
 
 describe('the fused executor', () => {
-  it('ranks pixels by the gradient family as the tfjs executor does', async () => {
+  it('ranks pixels by the methods built from input gradients as the tfjs executor does', async () => {
     const weights = await tfjsRun(cfgOf({ seed: 41 }), null, { kind: 'plain', threshold: 0, mask: DEFAULT_MASK });
     const fused = new FusedExecutor(mnist, device, 'wasm');
     const tfjs = new InProcessExecutor(mnist, 'wasm');
@@ -188,8 +208,15 @@ describe('the fused executor', () => {
     const half = 392;
     // The maps must come from the fused kernels, not from a fallback to tfjs that would match trivially.
     const onGpu = vi.spyOn(FusedCnn.prototype, 'inputGradients');
-    for (const [id, rankTransform] of [['gradient', 'abs'], ['guidedBackprop', 'abs'], ['lossGradient', 'signed']] as const) {
-      const task = { method: { id, params: {} }, split: 'test' as const, from: 5, count: 30, target: 'label' as const, mapSeed: 0, mask: { ...DEFAULT_MASK, rankTransform } };
+    const methods = [
+      ['gradient', {}, 'abs', 'label'],
+      ['guidedBackprop', {}, 'abs', 'label'],
+      ['lossGradient', {}, 'signed', 'label'],
+      ['integratedGradients', { steps: 8 }, 'abs', 'predicted'],
+      ['smoothGradSquared', { samples: 3 }, 'signed', 'label'],
+    ] as const;
+    for (const [id, params, rankTransform, target] of methods) {
+      const task = { method: { id, params }, split: 'test' as const, from: 5, count: 30, target, mapSeed: 0, mask: { ...DEFAULT_MASK, rankTransform } };
       const got = await fused.rank(task, () => {});
       const want = await tfjs.rank(task, () => {});
       // Maps agree to 1e-4, so only near-equal values may swap: the top halves (the pixels a 50 % ROAR removes) agree.
@@ -200,7 +227,7 @@ describe('the fused executor', () => {
       }
       expect(same / (task.count * half), id).toBeGreaterThan(0.995);
     }
-    expect(onGpu).toHaveBeenCalledTimes(3);
+    expect(onGpu).toHaveBeenCalledTimes(methods.length);
     onGpu.mockRestore();
     fused.freeGpu();
   });

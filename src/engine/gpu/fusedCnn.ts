@@ -12,6 +12,7 @@ import { PARAM_COUNT, PARAM_SPECS } from '../model/cnn';
 import { pixelsToMask } from '../masking/maskCount';
 import { replacementValue, type ConstantReplacement } from '../masking/replacement';
 import type { RunKind } from '../sweep/sweepPlan';
+import type { GradientScore } from '../attribution/types';
 import { BACKWARD_CONV, BACKWARD_DENSE, FORWARD_CONV, FORWARD_DENSE, STEP_SLOT_BYTES, UPDATE, WEIGHT_GRADS } from './kernels.wgsl';
 
 /** Floats per sample in each activation buffer (kernels.wgsl.ts). */
@@ -400,9 +401,10 @@ export class FusedCnn {
   /**
    * d(score)/d(input) of model 0 for each of `inputs` (normalised images, n × 784): the score is the target
    * class's logit (vanilla gradient, and guided backpropagation with `guided`) or its cross-entropy (`loss`).
-   * The building block of the gradient family of maps, on the kernels that train.
+   * What every map built from input gradients is made of (attribution/types.ts InputGradients), on the
+   * kernels that train, `rows` images per pass.
    */
-  async inputGradients(inputs: Float32Array, targets: ArrayLike<number>, opts: { guided?: boolean; loss?: boolean } = {}): Promise<Float32Array> {
+  async inputGradients(inputs: Float32Array, targets: ArrayLike<number>, opts: GradientScore = {}): Promise<Float32Array> {
     const n = targets.length;
     if (inputs.length !== n * PIXELS) throw new RangeError(`${inputs.length} input values for ${n} images.`);
     const out = new Float32Array(n * PIXELS);
@@ -421,18 +423,26 @@ export class FusedCnn {
       this.dispatch('forwardDense', offset, [this.weights, this.acts, this.empty, this.order, this.dense, this.out], [m, 1]);
       this.dispatch('backwardDense', offset, [this.weights, this.dense], [m, 1]);
       this.dispatch('backwardConv', offset, [this.weights, this.acts, this.dense, this.gradAct], [m, 1]);
-      const grads = new Float32Array(await this.read(this.gradAct, m * GRAD_ROW * 4));
-      for (let b = 0; b < m; b++) out.set(grads.subarray(b * GRAD_ROW + DX_OFFSET, b * GRAD_ROW + DX_OFFSET + PIXELS), (from + b) * PIXELS);
+      // Only each row's input gradient comes back, not the whole gradient row (3.4× the bytes).
+      const dx = await this.readback(m * PIXELS * 4, (enc, staging) => {
+        for (let b = 0; b < m; b++) enc.copyBufferToBuffer(this.gradAct, (b * GRAD_ROW + DX_OFFSET) * 4, staging, b * PIXELS * 4, PIXELS * 4);
+      });
+      out.set(new Float32Array(dx), from * PIXELS);
     }
     return out;
   }
 
   /** Submits, then copies `bytes` of `source` back to the host. */
-  private async read(source: GPUBuffer, bytes: number): Promise<ArrayBuffer> {
+  private read(source: GPUBuffer, bytes: number): Promise<ArrayBuffer> {
+    return this.readback(bytes, (enc, staging) => enc.copyBufferToBuffer(source, 0, staging, 0, staging.size));
+  }
+
+  /** Submits, then `bytes` that `gather` copies into a staging buffer, back on the host. */
+  private async readback(bytes: number, gather: (enc: GPUCommandEncoder, staging: GPUBuffer) => void): Promise<ArrayBuffer> {
     this.submit();
     const staging = this.device.createBuffer({ size: Math.ceil(bytes / 4) * 4, usage: USAGE.MAP_READ | USAGE.COPY_DST });
     const enc = this.device.createCommandEncoder();
-    enc.copyBufferToBuffer(source, 0, staging, 0, staging.size);
+    gather(enc, staging);
     this.device.queue.submit([enc.finish()]);
     await staging.mapAsync(MAP_READ_MODE);
     const copy = staging.getMappedRange().slice(0, bytes);

@@ -1,16 +1,17 @@
 /**
  * A sweep's tasks on the fused WebGPU kernels (issue 13): the base model and every retrain are trained by
- * fusedCnn.ts — K runs of one method's orders per dispatch — and the gradient family's maps come from its input
- * gradients, on the GPUDevice tfjs-backend-webgpu made, so the other maps (tfjs kernels on the same device) and
- * the runs share one device. What the kernels do not cover (noisy linear imputation, the other methods' maps)
+ * fusedCnn.ts — K runs of one method's orders per dispatch — and every map built from input gradients comes
+ * from its input gradients, on the GPUDevice tfjs-backend-webgpu made, so the other maps (tfjs kernels on the
+ * same device) and the runs share one device. What the kernels do not cover (noisy linear imputation, the other methods' maps)
  * runs on the tfjs engine, as InProcessExecutor runs it.
  */
-import { fillBatch, head, type Mnist, type MnistSplit } from '../data/mnist';
+import { head, type Mnist, type MnistSplit } from '../data/mnist';
 import { DEFAULT_MASK, MNIST_TRAIN_COUNT, PIXELS, type BackendName, type TrainConfig } from '../defaults';
 import { getMethod } from '../attribution/registry';
-import { rankMaps } from '../masking/rankMaps';
+import { ROWS_PER_CALL } from '../attribution/chunk';
 import { cnnFromWeights, readWeights } from '../model/cnn';
 import { InProcessExecutor } from '../sweep/inProcessExecutor';
+import { rankSplit } from '../sweep/rankMethod';
 import { sweepCancelled, type RankTask, type RetrainTask, type TaskProgress, type TrainedBase } from '../sweep/executor';
 import type { RetrainOutcome } from '../sweep/retrainRun';
 import { SweepCache } from '../sweep/sweepCache';
@@ -67,33 +68,27 @@ export class FusedExecutor extends InProcessExecutor {
   }
 
   /**
-   * The gradient family's orders from the fused kernels' input gradients, ranked exactly as rankSplit ranks
-   * the tfjs maps (same tie streams); other methods, and maps of the predicted class, on tfjs.
+   * The orders of every method whose maps are built from input gradients (gradient, ×-input, IG, guided
+   * backprop, the noise tunnels, the loss gradients) from the fused kernels' input gradients, through the
+   * same slicing, targets and ranking as the tfjs executor (rankSplit); the other methods' maps on tfjs.
    */
   override async rank(task: RankTask, progress: TaskProgress): Promise<Uint16Array> {
-    const how = FUSED_MAPS[task.method.id];
     const base = this.cache.currentBase();
-    if (!how || task.target !== 'label' || !base) return super.rank(task, progress);
+    if (!getMethod(task.method.id).fromGradients || !base) return super.rank(task, progress);
     const split = task.split === 'train' ? this.mnist.train : this.mnist.test;
     // Test images get dataset-wide indices after the training images, as in InProcessExecutor.rank.
     const offset = task.split === 'train' ? 0 : MNIST_TRAIN_COUNT;
-    const method = getMethod(task.method.id);
     const model = await FusedCnn.create(this.device, 1, MAP_ROWS);
     try {
       model.setWeights([await readWeights(base)]);
-      const orders = new Uint16Array(task.count * PIXELS);
-      const inputs = new Float32Array(MAP_SLICE * PIXELS);
-      for (let done = 0; done < task.count; done += MAP_SLICE) {
-        const n = Math.min(MAP_SLICE, task.count - done);
-        const first = task.from + done;
-        const x = inputs.subarray(0, n * PIXELS);
-        fillBatch(split, Uint32Array.from({ length: n }, (_, i) => first + i), x);
-        const maps = await model.inputGradients(x, split.labels.subarray(first, first + n), how);
-        orders.set(rankMaps(maps, n, task.mask, method, offset + first), done * PIXELS);
-        await progress(done + n);
-        await this.checkpoint();
-      }
-      return orders;
+      return await rankSplit(base, split, { first: task.from, count: task.count }, task.method, task.target, task.mapSeed, task.mask, offset, {
+        signal: this.signal,
+        gradients: (inputs, targets, score) => model.inputGradients(inputs, targets, score),
+        onProgress: async (p) => {
+          await progress(p.done);
+          await this.checkpoint();
+        },
+      });
     } finally {
       model.destroy();
     }
@@ -190,14 +185,10 @@ export class FusedExecutor extends InProcessExecutor {
   }
 }
 
-/** Methods whose maps are one input gradient (attribution/gradient.ts, guidedBackprop.ts, lossGradient.ts). */
-const FUSED_MAPS: Partial<Record<string, { guided?: boolean; loss?: boolean }>> = {
-  gradient: {},
-  guidedBackprop: { guided: true },
-  lossGradient: { loss: true },
-};
-/** Images per input-gradient dispatch, and per ranking slice (as rankMethod.ts's). */
-const MAP_ROWS = 256;
-const MAP_SLICE = 2560;
+/**
+ * Rows per input-gradient pass: computeMaps's chunks hold at most 1,024 rows (attribution/chunk.ts), so each
+ * chunk is one pass and one read-back.
+ */
+const MAP_ROWS = ROWS_PER_CALL;
 
 const maskOf = (t: RetrainTask): ModelMask => ({ kind: t.rankings === null ? 'plain' : t.kind, threshold: t.threshold, mask: t.mask });

@@ -5,7 +5,7 @@
 import { PIXELS, type MaskConfig } from '../defaults';
 import type { MnistSplit } from '../data/mnist';
 import type { Cnn } from '../model/cnn';
-import { computeMaps, type MapsProgress } from '../attribution/computeMaps';
+import { computeMaps, type ComputeMapsHooks, type MapsProgress } from '../attribution/computeMaps';
 import { getMethod } from '../attribution/registry';
 import type { TargetMode } from '../attribution/targets';
 import { rankMaps } from '../masking/rankMaps';
@@ -14,7 +14,7 @@ import type { MethodSpec } from '../attribution/methodSpec';
 /** Images per slice: bounds the float maps held at once to ~8 MB. */
 const SLICE = 2560;
 
-export interface RankHooks {
+export interface RankHooks extends Pick<ComputeMapsHooks, 'gradients' | 'chunkImages'> {
   signal?: AbortSignal;
   onProgress?: (p: MapsProgress) => void | Promise<void>;
 }
@@ -46,6 +46,8 @@ export async function rankSplit(
     const indices = Uint32Array.from({ length: n }, (_, i) => first + i);
     const maps = await computeMaps(model, split, indices, method, v.params, target, mapSeed, {
       signal: hooks.signal,
+      gradients: hooks.gradients,
+      chunkImages: hooks.chunkImages,
       onProgress: (p) => {
         const total = done + p.done;
         const elapsedMs = Date.now() - start;
