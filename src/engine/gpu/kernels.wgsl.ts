@@ -61,6 +61,40 @@ fn orderAt(i: u32, r: u32) -> u32 {
 }
 `;
 
+/** Unrolled code, `body(...args)` for every combination of the ranges' values, joined by newlines. */
+function unroll(ranges: readonly number[], body: (...at: number[]) => string): string {
+  const out: string[] = [];
+  const walk = (at: number[]): void => {
+    if (at.length === ranges.length) out.push(body(...at));
+    else for (let v = 0; v < ranges[at.length]; v++) walk([...at, v]);
+  };
+  walk([]);
+  return out.join('\n');
+}
+
+/**
+ * A 5×5 convolution's four outputs under one 2×2 pool window, from the 6×6 patch x<r>_<s> (in registers) and the
+ * weights `weight(i, j)` of each tap into accumulators q0..q3 (row-major window order). Unrolled, each weight and
+ * input is loaded once for four outputs: SwiftShader runs loops over small dimensions, and loads from memory,
+ * many times slower than straight-line register arithmetic, and a GPU is no worse for it.
+ */
+function convTaps(weights: (i: number, j: number) => readonly string[], accs: readonly (readonly string[])[]): string {
+  return unroll([5, 5], (i, j) => {
+    const lines = weights(i, j).map((u, v) => `let u${v} = ${u};`);
+    [[0, 0], [0, 1], [1, 0], [1, 1]].forEach(([di, dj], q) => accs.forEach((acc, v) => lines.push(`${acc[q]} += x${i + di}_${j + dj} * u${v};`)));
+    return `  { ${lines.join(' ')} }`;
+  });
+}
+
+/** Max-pool of q0..q3 after ReLU (first maximum wins, as tfjs): best and the window index in arg, per component. */
+function reluPool(t: string, q: readonly string[], zero: string): string {
+  return [
+    `var best${t} = max(${q[0]}, ${zero});`,
+    `var arg${t} = ${zero};`,
+    ...[1, 2, 3].map((k) => `{ let r = max(${q[k]}, ${zero}); let m = r > best${t}; best${t} = select(best${t}, r, m); arg${t} = select(arg${t}, ${zero} + ${k}.0, m); }`),
+  ].join('\n    ');
+}
+
 /** Input + mask, conv1 + ReLU + pool, conv2 + ReLU + pool: one workgroup per (image, model). */
 export const FORWARD_CONV = /* wgsl */ `${COMMON}
 @group(0) @binding(0) var<uniform> st: Step;
@@ -76,7 +110,7 @@ ${UNPACK}
 const XO: u32 = 0u; const P1O: u32 = 784u; const A1O: u32 = 1648u; const P2O: u32 = 2512u; const A2O: u32 = 2768u;
 const ROW: u32 = 3024u;
 
-var<workgroup> scratch: array<f32, 3000>;
+var<workgroup> xs: array<f32, 784>;
 var<workgroup> p1s: array<f32, 864>;
 
 @compute @workgroup_size(WG)
@@ -86,75 +120,88 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) li: u
   if (b >= st.n) { return; }
   let s = k * st.rows + b;
   let base = s * ROW;
+  let wk = k * P;
   let mask = masks[k];
   var img = 0u;
   if (st.source == 0u) { img = order[k * st.count + st.start + b]; }
   else if (st.source == 1u) { img = st.start + b; }
-  // The image's normalised pixels (tables[0..256): the uint8 → input table, tables[256 + i]: image i's mean).
-  for (var p = li; p < 784u; p += WG) {
-    if (st.source == 2u) { scratch[p] = acts[base + XO + p]; }
-    else if (mask.kind == 2u) { scratch[p] = mask.keep; }
-    else { scratch[p] = tables[pixelAt(img, p)]; }
+  // The image's normalised pixels (tables[0..256): the uint8 → input table, tables[256 + i]: image i's mean),
+  // four to a thread: one word of the image (784 pixels are 196 whole words).
+  for (var e = li; e < 196u; e += WG) {
+    let p = 4u * e;
+    if (st.source == 2u) {
+      for (var d = 0u; d < 4u; d++) { xs[p + d] = acts[base + XO + p + d]; }
+    } else if (mask.kind == 2u) {
+      for (var d = 0u; d < 4u; d++) { xs[p + d] = mask.keep; }
+    } else {
+      let word = images[img * 196u + e];
+      for (var d = 0u; d < 4u; d++) { xs[p + d] = tables[(word >> (8u * d)) & 255u]; }
+    }
   }
-  workgroupBarrier();
   if (st.source != 2u && mask.kind != 0u) {
+    workgroupBarrier();
     var fill = mask.fill;
     if (mask.imageMean == 1u && mask.kind == 1u) { fill = tables[256u + img]; }
-    for (var r = mask.lo + li; r < mask.hi; r += WG) { scratch[orderAt(img, r)] = fill; }
+    for (var r = mask.lo + li; r < mask.hi; r += WG) { xs[orderAt(img, r)] = fill; }
   }
   workgroupBarrier();
-  for (var p = li; p < 784u; p += WG) { acts[base + XO + p] = scratch[p]; }
-  // conv1's kernel and bias after the image in scratch.
-  for (var e = li; e < 156u; e += WG) { scratch[784u + e] = w[k * P + C1W + e]; }
-  workgroupBarrier();
-  for (var o = li; o < 864u; o += WG) {
-    let c = o % 6u;
-    let px = (o / 6u) % 12u;
-    let py = o / 72u;
-    var best = -1.0;
-    var arg = 0u;
-    for (var q = 0u; q < 4u; q++) {
-      let y = 2u * py + (q >> 1u);
-      let x = 2u * px + (q & 1u);
-      var z = scratch[784u + 150u + c];
-      for (var i = 0u; i < 5u; i++) {
-        for (var j = 0u; j < 5u; j++) {
-          z += scratch[(y + i) * 28u + x + j] * scratch[784u + (i * 5u + j) * 6u + c];
-        }
-      }
-      let r = max(z, 0.0);
-      if (q == 0u || r > best) { best = r; arg = q; }
-    }
-    p1s[o] = best;
-    acts[base + P1O + o] = best;
-    acts[base + A1O + o] = f32(arg);
+  if (st.source != 2u) {
+    for (var p = li; p < 784u; p += WG) { acts[base + XO + p] = xs[p]; }
+  }
+  // conv1: a thread per pool1 output position, its six channels as a vec4 (0..3) and a vec2 (4, 5).
+  for (var t = li; t < 144u; t += WG) {
+    let py = t / 12u;
+    let px = t % 12u;
+    let at = py * 56u + px * 2u;
+    ${unroll([6, 6], (r, c) => `let x${r}_${c} = xs[at + ${r * 28 + c}u];`).replace(/\n/g, '\n    ')}
+    let bias = C1B + wk;
+    let ba = vec4f(w[bias], w[bias + 1u], w[bias + 2u], w[bias + 3u]);
+    let bb = vec2f(w[bias + 4u], w[bias + 5u]);
+    var a0 = ba; var a1 = ba; var a2 = ba; var a3 = ba;
+    var b0 = bb; var b1 = bb; var b2 = bb; var b3 = bb;
+    let wt = C1W + wk;
+${convTaps((i, j) => {
+  const e = (i * 5 + j) * 6;
+  return [`vec4f(w[wt + ${e}u], w[wt + ${e + 1}u], w[wt + ${e + 2}u], w[wt + ${e + 3}u])`, `vec2f(w[wt + ${e + 4}u], w[wt + ${e + 5}u])`];
+}, [['a0', 'a1', 'a2', 'a3'], ['b0', 'b1', 'b2', 'b3']]).replace(/^/gm, '  ')}
+    ${reluPool('A', ['a0', 'a1', 'a2', 'a3'], 'vec4f(0.0)')}
+    ${reluPool('B', ['b0', 'b1', 'b2', 'b3'], 'vec2f(0.0)')}
+    let o = t * 6u;
+    p1s[o] = bestA.x; p1s[o + 1u] = bestA.y; p1s[o + 2u] = bestA.z; p1s[o + 3u] = bestA.w;
+    p1s[o + 4u] = bestB.x; p1s[o + 5u] = bestB.y;
+    let po = base + P1O + o;
+    acts[po] = bestA.x; acts[po + 1u] = bestA.y; acts[po + 2u] = bestA.z; acts[po + 3u] = bestA.w;
+    acts[po + 4u] = bestB.x; acts[po + 5u] = bestB.y;
+    let ao = base + A1O + o;
+    acts[ao] = argA.x; acts[ao + 1u] = argA.y; acts[ao + 2u] = argA.z; acts[ao + 3u] = argA.w;
+    acts[ao + 4u] = argB.x; acts[ao + 5u] = argB.y;
   }
   workgroupBarrier();
-  // conv2's kernel and bias replace the image in scratch.
-  for (var e = li; e < 2416u; e += WG) { scratch[e] = w[k * P + C2W + e]; }
-  workgroupBarrier();
-  for (var t = li; t < 256u; t += WG) {
-    let oc = t % 16u;
-    let px = (t / 16u) % 4u;
-    let py = t / 64u;
-    var best = -1.0;
-    var arg = 0u;
-    for (var q = 0u; q < 4u; q++) {
-      let y = 2u * py + (q >> 1u);
-      let x = 2u * px + (q & 1u);
-      var z = scratch[2400u + oc];
-      for (var i = 0u; i < 5u; i++) {
-        for (var j = 0u; j < 5u; j++) {
-          let at = ((y + i) * 12u + x + j) * 6u;
-          let wt = (i * 5u + j) * 96u + oc;
-          for (var c = 0u; c < 6u; c++) { z += p1s[at + c] * scratch[wt + c * 16u]; }
-        }
-      }
-      let r = max(z, 0.0);
-      if (q == 0u || r > best) { best = r; arg = q; }
+  // conv2: a thread per (pool2 output position, four output channels); threads next to each other share the
+  // channels, so their weight loads are the same address.
+  for (var t = li; t < 64u; t += WG) {
+    let pos = t % 16u;
+    let oc = (t / 16u) * 4u;
+    let py = pos / 4u;
+    let px = pos % 4u;
+    let bias = wk + C2B + oc;
+    let bv = vec4f(w[bias], w[bias + 1u], w[bias + 2u], w[bias + 3u]);
+    var q0 = bv; var q1 = bv; var q2 = bv; var q3 = bv;
+    for (var c = 0u; c < 6u; c++) {
+      let at = (py * 24u + px * 2u) * 6u + c;
+      ${unroll([6, 6], (r, cc) => `let x${r}_${cc} = p1s[at + ${(r * 12 + cc) * 6}u];`).replace(/\n/g, '\n      ')}
+      let wt = wk + C2W + c * 16u + oc;
+${convTaps((i, j) => {
+  const e = (i * 5 + j) * 96;
+  return [`vec4f(w[wt + ${e}u], w[wt + ${e + 1}u], w[wt + ${e + 2}u], w[wt + ${e + 3}u])`];
+}, [['q0', 'q1', 'q2', 'q3']]).replace(/^/gm, '    ')}
     }
-    acts[base + P2O + t] = best;
-    acts[base + A2O + t] = f32(arg);
+    ${reluPool('', ['q0', 'q1', 'q2', 'q3'], 'vec4f(0.0)')}
+    let o = pos * 16u + oc;
+    let po = base + P2O + o;
+    acts[po] = best.x; acts[po + 1u] = best.y; acts[po + 2u] = best.z; acts[po + 3u] = best.w;
+    let ao = base + A2O + o;
+    acts[ao] = arg.x; acts[ao + 1u] = arg.y; acts[ao + 2u] = arg.z; acts[ao + 3u] = arg.w;
   }
 }
 `;
