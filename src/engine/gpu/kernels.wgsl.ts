@@ -367,39 +367,57 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) li: u
   let base = s * ROW;
   let gb = s * GROW;
   let wk = k * P;
-  for (var e = li; e < 1024u; e += WG) { dz2[e] = 0.0; }
-  workgroupBarrier();
+  // dz2 whole: each pool2 output's gradient at its argmax (where the ReLU passed it), zero at the other three.
   for (var t = li; t < 256u; t += WG) {
-    // t is one pool2 output (py, px, oc): its gradient goes to its argmax, where the ReLU passed it.
     let oc = t % 16u;
     let px = (t / 16u) % 4u;
     let py = t / 64u;
     let g = dense[s * DROW + DFO + t];
     let q = u32(acts[base + A2O + t]);
-    let y = 2u * py + (q >> 1u);
-    let x = 2u * px + (q & 1u);
-    if (passes(g, acts[base + P2O + t])) { dz2[(y * 8u + x) * 16u + oc] = g; }
+    let v = select(0.0, g, passes(g, acts[base + P2O + t]));
+    let at = (py * 16u + px * 2u) * 16u + oc;
+    dz2[at] = select(0.0, v, q == 0u);
+    dz2[at + 16u] = select(0.0, v, q == 1u);
+    dz2[at + 128u] = select(0.0, v, q == 2u);
+    dz2[at + 144u] = select(0.0, v, q == 3u);
   }
   workgroupBarrier();
   for (var e = li; e < 1024u; e += WG) { grads[gb + DZ2O + e] = dz2[e]; }
-  for (var o = li; o < 864u; o += WG) {
-    let c = o % 6u;
-    let bx = (o / 6u) % 12u;
-    let ay = o / 72u;
-    var g = 0.0;
-    for (var i = 0u; i < 5u; i++) {
-      if (ay < i || ay - i >= 8u) { continue; }
-      for (var j = 0u; j < 5u; j++) {
-        if (bx < j || bx - j >= 8u) { continue; }
-        let at = ((ay - i) * 8u + (bx - j)) * 16u;
-        let wt = wk + C2W + ((i * 5u + j) * 6u + c) * 16u;
-        for (var oc = 0u; oc < 16u; oc++) { g += dz2[at + oc] * w[wt + oc]; }
-      }
+  // g1: a thread per 2×2 block of pool1 outputs, their six channels as a vec4 and a vec2 each. For each conv2
+  // output channel, the 6×6 patch of dz2 (rows ay - 4 .. ay + 1, zero outside the 8×8) that reaches them.
+  for (var t = li; t < 36u; t += WG) {
+    let ay = (t / 6u) * 2u;
+    let bx = (t % 6u) * 2u;
+    ${unroll([6], (r) => `let row${r} = ay + ${r}u >= 4u && ay + ${r}u < 12u;`).replace(/\n/g, '\n    ')}
+    ${unroll([6], (c) => `let col${c} = bx + ${c}u >= 4u && bx + ${c}u < 12u;`).replace(/\n/g, '\n    ')}
+    // Cell (ay - 4, bx - 4) of dz2; u32 arithmetic wraps, so cells inside come out right from a corner outside.
+    // Cells outside read cell 0 and are zeroed.
+    let corner = ((ay - 4u) * 8u + bx - 4u) * 16u;
+    ${unroll([4], (v) => `var sa${v} = vec4f(0.0); var sb${v} = vec2f(0.0);`).replace(/\n/g, '\n    ')}
+    for (var oc = 0u; oc < 16u; oc++) {
+      ${unroll([6, 6], (r, c) => `let x${r}_${c} = select(0.0, dz2[select(0u, corner + ${(r * 8 + c) * 16}u, row${r} && col${c}) + oc], row${r} && col${c});`).replace(/\n/g, '\n      ')}
+      let wt = wk + C2W + oc;
+${unroll([5, 5], (i, j) => {
+  const e = (i * 5 + j) * 96;
+  const lines = [`let u0 = vec4f(w[wt + ${e}u], w[wt + ${e + 16}u], w[wt + ${e + 32}u], w[wt + ${e + 48}u]);`, `let u1 = vec2f(w[wt + ${e + 64}u], w[wt + ${e + 80}u]);`];
+  // Output (ay + dy, bx + dx) takes dz2 (ay + dy - i, bx + dx - j): patch cell (dy + 4 - i, dx + 4 - j).
+  [[0, 0], [0, 1], [1, 0], [1, 1]].forEach(([dy, dx], q) => lines.push(`sa${q} += x${dy + 4 - i}_${dx + 4 - j} * u0; sb${q} += x${dy + 4 - i}_${dx + 4 - j} * u1;`));
+  return `      { ${lines.join(' ')} }`;
+})}
     }
-    if (!passes(g, acts[base + P1O + o])) { g = 0.0; }
-    g1[o] = g;
-    a1[o] = u32(acts[base + A1O + o]);
-    grads[gb + G1O + o] = g;
+    ${unroll([4], (q) => {
+      const [dy, dx] = [q >> 1, q & 1];
+      return `{
+      let o = ((ay + ${dy}u) * 12u + bx + ${dx}u) * 6u;
+      let g = array<f32, 6>(sa${q}.x, sa${q}.y, sa${q}.z, sa${q}.w, sb${q}.x, sb${q}.y);
+      for (var c = 0u; c < 6u; c++) {
+        let v = select(0.0, g[c], passes(g[c], acts[base + P1O + o + c]));
+        g1[o + c] = v;
+        a1[o + c] = u32(acts[base + A1O + o + c]);
+        grads[gb + G1O + o + c] = v;
+      }
+    }`;
+    }).replace(/\n/g, '\n    ')}
   }
   if (st.inputGrad == 0u) { return; }
   for (var e = li; e < 150u; e += WG) { w1[e] = w[wk + C1W + e]; }
