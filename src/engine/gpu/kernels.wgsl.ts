@@ -187,14 +187,15 @@ ${convTaps((i, j) => {
     let bias = wk + C2B + oc;
     let bv = vec4f(w[bias], w[bias + 1u], w[bias + 2u], w[bias + 3u]);
     var q0 = bv; var q1 = bv; var q2 = bv; var q3 = bv;
-    for (var c = 0u; c < 6u; c++) {
-      let at = (py * 24u + px * 2u) * 6u + c;
-      ${unroll([6, 6], (r, cc) => `let x${r}_${cc} = p1s[at + ${(r * 12 + cc) * 6}u];`).replace(/\n/g, '\n      ')}
-      let wt = wk + C2W + c * 16u + oc;
-${convTaps((i, j) => {
-  const e = (i * 5 + j) * 96;
-  return [`vec4f(w[wt + ${e}u], w[wt + ${e + 1}u], w[wt + ${e + 2}u], w[wt + ${e + 3}u])`];
-}, [['q0', 'q1', 'q2', 'q3']]).replace(/^/gm, '    ')}
+    // Summed in tfjs's order (i, j, c), so that rounding follows the reference engine's.
+    for (var i = 0u; i < 5u; i++) {
+      let at = ((py * 2u + i) * 12u + px * 2u) * 6u;
+      ${unroll([2, 6, 6], (r, cc, c) => `let x${r}_${cc}_${c} = p1s[at + ${(r * 12 + cc) * 6 + c}u];`).replace(/\n/g, '\n      ')}
+      let wt = wk + C2W + i * 480u + oc;
+${unroll([5, 6], (j, c) => {
+  const e = (j * 6 + c) * 16;
+  return `      { let u = vec4f(w[wt + ${e}u], w[wt + ${e + 1}u], w[wt + ${e + 2}u], w[wt + ${e + 3}u]); q0 += x0_${j}_${c} * u; q1 += x0_${j + 1}_${c} * u; q2 += x1_${j}_${c} * u; q3 += x1_${j + 1}_${c} * u; }`;
+})}
     }
     ${reluPool('', ['q0', 'q1', 'q2', 'q3'], 'vec4f(0.0)')}
     let o = pos * 16u + oc;
@@ -335,8 +336,9 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) li: u
 `;
 
 /**
- * Back through pool2, ReLU, conv2, pool1 and ReLU: dz2 (the conv2 output gradient, dense 8×8×16) and g1 (the
- * gradient at each pool1 output, where its ReLU passed it). For maps, on to the input: dx.
+ * Back through pool2, ReLU, conv2, pool1 and ReLU to g1 (the gradient at each pool1 output, where its ReLU passed
+ * it), then this sample's share of the conv parameters' gradients, from the image's activations while they are at
+ * hand; or, for maps, on to the input: dx.
  */
 export const BACKWARD_CONV = /* wgsl */ `${COMMON}
 @group(0) @binding(0) var<uniform> st: Step;
@@ -344,15 +346,20 @@ export const BACKWARD_CONV = /* wgsl */ `${COMMON}
 @group(0) @binding(2) var<storage, read_write> acts: array<f32>;
 @group(0) @binding(3) var<storage, read> dense: array<f32>;
 @group(0) @binding(4) var<storage, read_write> grads: array<f32>;
-const P1O: u32 = 784u; const A1O: u32 = 1648u; const P2O: u32 = 2512u; const A2O: u32 = 2768u; const ROW: u32 = 3024u;
+const XO: u32 = 0u; const P1O: u32 = 784u; const A1O: u32 = 1648u; const P2O: u32 = 2512u; const A2O: u32 = 2768u;
+const ROW: u32 = 3024u;
 const DFO: u32 = 420u; const DROW: u32 = 680u;
-// grads holds, per sample row s: dz2 (1024) | g1 (864) | dx (784)
-const DZ2O: u32 = 0u; const G1O: u32 = 1024u; const DXO: u32 = 1888u; const GROW: u32 = 2672u;
+// grads holds, per sample row s: in training, the sample's conv parameter gradients (c1w | c1b | c2w | c2b, as in
+// PARAM_SPECS); for maps, dx (784).
+const DXO: u32 = 0u; const GROW: u32 = 2572u;
 
 var<workgroup> dz2: array<f32, 1024>;
 var<workgroup> g1: array<f32, 864>;
 var<workgroup> a1: array<u32, 864>;
 var<workgroup> w1: array<f32, 150>;
+// Each pool2 output's gradient (where its ReLU passed it) and where its argmax's 5×5×6 window starts in p1.
+var<workgroup> gp: array<f32, 256>;
+var<workgroup> gq: array<u32, 256>;
 
 fn passes(g: f32, a: f32) -> bool {
   return a > 0.0 && (st.guided == 0u || g > 0.0);
@@ -380,30 +387,31 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) li: u
     dz2[at + 16u] = select(0.0, v, q == 1u);
     dz2[at + 128u] = select(0.0, v, q == 2u);
     dz2[at + 144u] = select(0.0, v, q == 3u);
+    gp[t] = v;
+    gq[t] = ((2u * py + (q >> 1u)) * 12u + 2u * px + (q & 1u)) * 6u;
+  }
+  if (st.inputGrad == 1u) {
+    for (var e = li; e < 150u; e += WG) { w1[e] = w[wk + C1W + e]; }
   }
   workgroupBarrier();
-  for (var e = li; e < 1024u; e += WG) { grads[gb + DZ2O + e] = dz2[e]; }
-  // g1: a thread per 2×2 block of pool1 outputs, their six channels as a vec4 and a vec2 each. For each conv2
-  // output channel, the 6×6 patch of dz2 (rows ay - 4 .. ay + 1, zero outside the 8×8) that reaches them.
+  // g1: a thread per 2×2 block of pool1 outputs, their six channels as a vec4 and a vec2 each; each weight is
+  // loaded once for the four. Summed in the order of the taps (i, j) and then oc, as tfjs's kernels do.
   for (var t = li; t < 36u; t += WG) {
     let ay = (t / 6u) * 2u;
     let bx = (t % 6u) * 2u;
-    ${unroll([6], (r) => `let row${r} = ay + ${r}u >= 4u && ay + ${r}u < 12u;`).replace(/\n/g, '\n    ')}
-    ${unroll([6], (c) => `let col${c} = bx + ${c}u >= 4u && bx + ${c}u < 12u;`).replace(/\n/g, '\n    ')}
-    // Cell (ay - 4, bx - 4) of dz2; u32 arithmetic wraps, so cells inside come out right from a corner outside.
-    // Cells outside read cell 0 and are zeroed.
-    let corner = ((ay - 4u) * 8u + bx - 4u) * 16u;
     ${unroll([4], (v) => `var sa${v} = vec4f(0.0); var sb${v} = vec2f(0.0);`).replace(/\n/g, '\n    ')}
-    for (var oc = 0u; oc < 16u; oc++) {
-      ${unroll([6, 6], (r, c) => `let x${r}_${c} = select(0.0, dz2[select(0u, corner + ${(r * 8 + c) * 16}u, row${r} && col${c}) + oc], row${r} && col${c});`).replace(/\n/g, '\n      ')}
-      let wt = wk + C2W + oc;
-${unroll([5, 5], (i, j) => {
-  const e = (i * 5 + j) * 96;
-  const lines = [`let u0 = vec4f(w[wt + ${e}u], w[wt + ${e + 16}u], w[wt + ${e + 32}u], w[wt + ${e + 48}u]);`, `let u1 = vec2f(w[wt + ${e + 64}u], w[wt + ${e + 80}u]);`];
-  // Output (ay + dy, bx + dx) takes dz2 (ay + dy - i, bx + dx - j): patch cell (dy + 4 - i, dx + 4 - j).
-  [[0, 0], [0, 1], [1, 0], [1, 1]].forEach(([dy, dx], q) => lines.push(`sa${q} += x${dy + 4 - i}_${dx + 4 - j} * u0; sb${q} += x${dy + 4 - i}_${dx + 4 - j} * u1;`));
-  return `      { ${lines.join(' ')} }`;
+    for (var i = 0u; i < 5u; i++) {
+      for (var j = 0u; j < 5u; j++) {
+        // Output (ay + dy, bx + dx) takes dz2 cell (ay + dy - i, bx + dx - j): zero outside the 8×8.
+        ${unroll([2, 2], (dy, dx) => `let ok${dy}${dx} = ay + ${dy}u >= i && ay + ${dy}u - i < 8u && bx + ${dx}u >= j && bx + ${dx}u - j < 8u;
+        let at${dy}${dx} = select(0u, ((ay + ${dy}u - i) * 8u + bx + ${dx}u - j) * 16u, ok${dy}${dx});`).replace(/\n/g, '\n        ')}
+        let wt = wk + C2W + (i * 5u + j) * 96u;
+${unroll([16], (oc) => {
+  const lines = [`let u0 = vec4f(w[wt + ${oc}u], w[wt + ${oc + 16}u], w[wt + ${oc + 32}u], w[wt + ${oc + 48}u]);`, `let u1 = vec2f(w[wt + ${oc + 64}u], w[wt + ${oc + 80}u]);`];
+  [[0, 0], [0, 1], [1, 0], [1, 1]].forEach(([dy, dx], q) => lines.push(`let d${q} = select(0.0, dz2[at${dy}${dx} + ${oc}u], ok${dy}${dx}); sa${q} += d${q} * u0; sb${q} += d${q} * u1;`));
+  return `        { ${lines.join(' ')} }`;
 })}
+      }
     }
     ${unroll([4], (q) => {
       const [dy, dx] = [q >> 1, q & 1];
@@ -414,14 +422,61 @@ ${unroll([5, 5], (i, j) => {
         let v = select(0.0, g[c], passes(g[c], acts[base + P1O + o + c]));
         g1[o + c] = v;
         a1[o + c] = u32(acts[base + A1O + o + c]);
-        grads[gb + G1O + o + c] = v;
       }
     }`;
     }).replace(/\n/g, '\n    ')}
   }
-  if (st.inputGrad == 0u) { return; }
-  for (var e = li; e < 150u; e += WG) { w1[e] = w[wk + C1W + e]; }
   workgroupBarrier();
+  if (st.inputGrad == 0u) {
+    // A thread per task, the long ones first: conv1's kernel per (i, c) for its five j (each pool1 output's
+    // gradient times the input under its argmax window), the biases, and conv2's kernel per (i, j, oc) for its six
+    // c (only each pool2 window's argmax carries a gradient: 16 terms). Runs of inputs are read once for several
+    // parameters; weightGrads sums the samples' shares.
+    for (var t = li; t < 452u; t += WG) {
+      if (t < 30u) {
+        let i = t / 6u;
+        let c = t % 6u;
+        ${unroll([5], (j) => `var s${j} = 0.0;`).replace(/\n/g, ' ')}
+        for (var py = 0u; py < 12u; py++) {
+          for (var px = 0u; px < 12u; px++) {
+            let o = (py * 12u + px) * 6u + c;
+            let g = g1[o];
+            let q = a1[o];
+            let at = base + XO + (2u * py + (q >> 1u) + i) * 28u + 2u * px + (q & 1u);
+            ${unroll([5], (j) => `s${j} += g * acts[at + ${j}u];`).replace(/\n/g, ' ')}
+          }
+        }
+        let e = gb + C1W + i * 30u + c;
+        ${unroll([5], (j) => `grads[e + ${j * 6}u] = s${j};`).replace(/\n/g, ' ')}
+      } else if (t < 36u) {
+        let c = t - 30u;
+        var sum = 0.0;
+        for (var o = c; o < 864u; o += 6u) { sum += g1[o]; }
+        grads[gb + C1B + c] = sum;
+      } else if (t < 52u) {
+        let oc = t - 36u;
+        var sum = 0.0;
+        for (var win = oc; win < 256u; win += 16u) { sum += gp[win]; }
+        grads[gb + C2B + oc] = sum;
+      } else {
+        let oc = (t - 52u) % 16u;
+        let tap = (t - 52u) / 16u;
+        let corner = base + P1O + ((tap / 5u) * 12u + tap % 5u) * 6u;
+        var sa = vec4f(0.0);
+        var sb = vec2f(0.0);
+        for (var win = oc; win < 256u; win += 16u) {
+          let g = gp[win];
+          let at = corner + gq[win];
+          sa += g * vec4f(acts[at], acts[at + 1u], acts[at + 2u], acts[at + 3u]);
+          sb += g * vec2f(acts[at + 4u], acts[at + 5u]);
+        }
+        let e = gb + C2W + tap * 96u + oc;
+        grads[e] = sa.x; grads[e + 16u] = sa.y; grads[e + 32u] = sa.z; grads[e + 48u] = sa.w;
+        grads[e + 64u] = sb.x; grads[e + 80u] = sb.y;
+      }
+    }
+    return;
+  }
   for (var p = li; p < 784u; p += WG) {
     let u = p / 28u;
     let v = p % 28u;
@@ -451,9 +506,9 @@ export const WEIGHT_GRADS = /* wgsl */ `${COMMON}
 @group(0) @binding(2) var<storage, read> dense: array<f32>;
 @group(0) @binding(3) var<storage, read> grads: array<f32>;
 @group(0) @binding(4) var<storage, read_write> g: array<f32>;
-const XO: u32 = 0u; const P1O: u32 = 784u; const A1O: u32 = 1648u; const P2O: u32 = 2512u; const A2O: u32 = 2768u; const ROW: u32 = 3024u;
+const P2O: u32 = 2512u; const ROW: u32 = 3024u;
 const H1O: u32 = 0u; const H2O: u32 = 120u; const DZO: u32 = 204u; const DH2O: u32 = 216u; const DH1O: u32 = 300u; const DROW: u32 = 680u;
-const DZ2O: u32 = 0u; const G1O: u32 = 1024u; const GROW: u32 = 2672u;
+const GROW: u32 = 2572u;
 
 @compute @workgroup_size(256)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nw: vec3u) {
@@ -463,55 +518,9 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nw: 
   let e = id % P;
   let first = k * st.rows;
   var sum = 0.0;
-  if (e < C1B) {
-    // conv1 kernel (i, j, c): each pool1 output's gradient times the input under its argmax window.
-    let c = e % 6u;
-    let j = (e / 6u) % 5u;
-    let i = e / 30u;
-    for (var b = 0u; b < st.n; b++) {
-      let s = first + b;
-      for (var o = c; o < 864u; o += 6u) {
-        let gv = grads[s * GROW + G1O + o];
-        if (gv == 0.0) { continue; }
-        let q = u32(acts[s * ROW + A1O + o]);
-        let py = o / 72u;
-        let px = (o / 6u) % 12u;
-        let y = 2u * py + (q >> 1u) + i;
-        let x = 2u * px + (q & 1u) + j;
-        sum += gv * acts[s * ROW + XO + y * 28u + x];
-      }
-    }
-  } else if (e < C2W) {
-    let c = e - C1B;
-    for (var b = 0u; b < st.n; b++) {
-      let s = first + b;
-      for (var o = c; o < 864u; o += 6u) { sum += grads[s * GROW + G1O + o]; }
-    }
-  } else if (e < C2B) {
-    // conv2 kernel (i, j, c, oc): only each pool2 window's argmax carries a gradient.
-    let r = e - C2W;
-    let oc = r % 16u;
-    let c = (r / 16u) % 6u;
-    let j = (r / 96u) % 5u;
-    let i = r / 480u;
-    for (var b = 0u; b < st.n; b++) {
-      let s = first + b;
-      for (var win = 0u; win < 16u; win++) {
-        let py = win / 4u;
-        let px = win % 4u;
-        let q = u32(acts[s * ROW + A2O + (py * 4u + px) * 16u + oc]);
-        let y = 2u * py + (q >> 1u);
-        let x = 2u * px + (q & 1u);
-        let gv = grads[s * GROW + DZ2O + (y * 8u + x) * 16u + oc];
-        sum += gv * acts[s * ROW + P1O + ((y + i) * 12u + x + j) * 6u + c];
-      }
-    }
-  } else if (e < F1W) {
-    let oc = e - C2B;
-    for (var b = 0u; b < st.n; b++) {
-      let s = first + b;
-      for (var p = oc; p < 1024u; p += 16u) { sum += grads[s * GROW + DZ2O + p]; }
-    }
+  if (e < F1W) {
+    // The conv parameters: the samples' shares (backwardConv).
+    for (var b = 0u; b < st.n; b++) { sum += grads[(first + b) * GROW + e]; }
   } else if (e < F1B) {
     let r = e - F1W;
     let i = r / 120u;
