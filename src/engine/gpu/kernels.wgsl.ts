@@ -1,9 +1,11 @@
 /**
  * The reference CNN (model/cnn.ts) as six WGSL compute kernels for K models at once (issue 13): forward
  * conv (input + mask, conv1 + ReLU + pool, conv2 + ReLU + pool in one workgroup per image), forward dense
- * (three layers and the softmax cross-entropy), backward dense, backward conv (and, for maps, the input
- * gradient), the weight gradients, and the optimiser st. One workgroup per image keeps every image's
- * activations in workgroup memory (≤ 16 KiB, WebGPU's default limit) between the layers of a kernel.
+ * (three layers and the softmax cross-entropy), backward dense, backward conv (with each image's share of the
+ * conv parameters' gradients, or, for maps, the input gradient), the weight gradients summed over the batch, and
+ * the optimiser st. One workgroup per image keeps every image's activations in workgroup memory (≤ 16 KiB,
+ * WebGPU's default limit) between the layers of a kernel. The convolutions are register-blocked (several outputs
+ * per thread, taps unrolled) and sum in tfjs's order, so that the engines' rounding stays alike.
  *
  * Layouts follow tfjs so that weights move between the engines unchanged: NHWC activations, HWIO conv
  * kernels, [in, out] dense kernels; a model's parameters lie contiguously in PARAM_SPECS order. Max-pool
@@ -74,9 +76,9 @@ function unroll(ranges: readonly number[], body: (...at: number[]) => string): s
 
 /**
  * A 5×5 convolution's four outputs under one 2×2 pool window, from the 6×6 patch x<r>_<s> (in registers) and the
- * weights `weight(i, j)` of each tap into accumulators q0..q3 (row-major window order). Unrolled, each weight and
- * input is loaded once for four outputs: SwiftShader runs loops over small dimensions, and loads from memory,
- * many times slower than straight-line register arithmetic, and a GPU is no worse for it.
+ * weights `weights(i, j)` of each tap (one per accumulator set) into accumulators acc[..][0..3] (row-major window
+ * order). Unrolled, each weight and input is loaded once for four outputs: SwiftShader pays for every loop
+ * iteration and memory access far more than for register arithmetic, and a GPU is no worse for it.
  */
 function convTaps(weights: (i: number, j: number) => readonly string[], accs: readonly (readonly string[])[]): string {
   return unroll([5, 5], (i, j) => {
