@@ -18,9 +18,9 @@ import { BACKWARD_CONV, BACKWARD_DENSE, FORWARD_CONV, FORWARD_DENSE, STEP_SLOT_B
 /** Floats per sample in each activation buffer (kernels.wgsl.ts). */
 const ACT_ROW = 3024;
 const DENSE_ROW = 680;
-const GRAD_ROW = 2672;
+const GRAD_ROW = 2572;
 /** Where each sample's input gradient starts in its gradient row (kernels.wgsl.ts, BACKWARD_CONV). */
-const DX_OFFSET = 1888;
+const DX_OFFSET = 0;
 /** Steps encoded into one command buffer before it is submitted. */
 export const STEPS_PER_SUBMIT = 32;
 const ADAM_BETA2 = 0.999;

@@ -1,9 +1,11 @@
 /**
  * The reference CNN (model/cnn.ts) as six WGSL compute kernels for K models at once (issue 13): forward
  * conv (input + mask, conv1 + ReLU + pool, conv2 + ReLU + pool in one workgroup per image), forward dense
- * (three layers and the softmax cross-entropy), backward dense, backward conv (and, for maps, the input
- * gradient), the weight gradients, and the optimiser st. One workgroup per image keeps every image's
- * activations in workgroup memory (≤ 16 KiB, WebGPU's default limit) between the layers of a kernel.
+ * (three layers and the softmax cross-entropy), backward dense, backward conv (with each image's share of the
+ * conv parameters' gradients, or, for maps, the input gradient), the weight gradients summed over the batch, and
+ * the optimiser st. One workgroup per image keeps every image's activations in workgroup memory (≤ 16 KiB,
+ * WebGPU's default limit) between the layers of a kernel. The convolutions are register-blocked (several outputs
+ * per thread, taps unrolled) and sum in tfjs's order, so that the engines' rounding stays alike.
  *
  * Layouts follow tfjs so that weights move between the engines unchanged: NHWC activations, HWIO conv
  * kernels, [in, out] dense kernels; a model's parameters lie contiguously in PARAM_SPECS order. Max-pool
@@ -61,6 +63,40 @@ fn orderAt(i: u32, r: u32) -> u32 {
 }
 `;
 
+/** Unrolled code, `body(...args)` for every combination of the ranges' values, joined by newlines. */
+function unroll(ranges: readonly number[], body: (...at: number[]) => string): string {
+  const out: string[] = [];
+  const walk = (at: number[]): void => {
+    if (at.length === ranges.length) out.push(body(...at));
+    else for (let v = 0; v < ranges[at.length]; v++) walk([...at, v]);
+  };
+  walk([]);
+  return out.join('\n');
+}
+
+/**
+ * A 5×5 convolution's four outputs under one 2×2 pool window, from the 6×6 patch x<r>_<s> (in registers) and the
+ * weights `weights(i, j)` of each tap (one per accumulator set) into accumulators acc[..][0..3] (row-major window
+ * order). Unrolled, each weight and input is loaded once for four outputs: SwiftShader pays for every loop
+ * iteration and memory access far more than for register arithmetic, and a GPU is no worse for it.
+ */
+function convTaps(weights: (i: number, j: number) => readonly string[], accs: readonly (readonly string[])[]): string {
+  return unroll([5, 5], (i, j) => {
+    const lines = weights(i, j).map((u, v) => `let u${v} = ${u};`);
+    [[0, 0], [0, 1], [1, 0], [1, 1]].forEach(([di, dj], q) => accs.forEach((acc, v) => lines.push(`${acc[q]} += x${i + di}_${j + dj} * u${v};`)));
+    return `  { ${lines.join(' ')} }`;
+  });
+}
+
+/** Max-pool of q0..q3 after ReLU (first maximum wins, as tfjs): best and the window index in arg, per component. */
+function reluPool(t: string, q: readonly string[], zero: string): string {
+  return [
+    `var best${t} = max(${q[0]}, ${zero});`,
+    `var arg${t} = ${zero};`,
+    ...[1, 2, 3].map((k) => `{ let r = max(${q[k]}, ${zero}); let m = r > best${t}; best${t} = select(best${t}, r, m); arg${t} = select(arg${t}, ${zero} + ${k}.0, m); }`),
+  ].join('\n    ');
+}
+
 /** Input + mask, conv1 + ReLU + pool, conv2 + ReLU + pool: one workgroup per (image, model). */
 export const FORWARD_CONV = /* wgsl */ `${COMMON}
 @group(0) @binding(0) var<uniform> st: Step;
@@ -76,7 +112,7 @@ ${UNPACK}
 const XO: u32 = 0u; const P1O: u32 = 784u; const A1O: u32 = 1648u; const P2O: u32 = 2512u; const A2O: u32 = 2768u;
 const ROW: u32 = 3024u;
 
-var<workgroup> scratch: array<f32, 3000>;
+var<workgroup> xs: array<f32, 784>;
 var<workgroup> p1s: array<f32, 864>;
 
 @compute @workgroup_size(WG)
@@ -86,75 +122,89 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) li: u
   if (b >= st.n) { return; }
   let s = k * st.rows + b;
   let base = s * ROW;
+  let wk = k * P;
   let mask = masks[k];
   var img = 0u;
   if (st.source == 0u) { img = order[k * st.count + st.start + b]; }
   else if (st.source == 1u) { img = st.start + b; }
-  // The image's normalised pixels (tables[0..256): the uint8 → input table, tables[256 + i]: image i's mean).
-  for (var p = li; p < 784u; p += WG) {
-    if (st.source == 2u) { scratch[p] = acts[base + XO + p]; }
-    else if (mask.kind == 2u) { scratch[p] = mask.keep; }
-    else { scratch[p] = tables[pixelAt(img, p)]; }
+  // The image's normalised pixels (tables[0..256): the uint8 → input table, tables[256 + i]: image i's mean),
+  // four to a thread: one word of the image (784 pixels are 196 whole words).
+  for (var e = li; e < 196u; e += WG) {
+    let p = 4u * e;
+    if (st.source == 2u) {
+      for (var d = 0u; d < 4u; d++) { xs[p + d] = acts[base + XO + p + d]; }
+    } else if (mask.kind == 2u) {
+      for (var d = 0u; d < 4u; d++) { xs[p + d] = mask.keep; }
+    } else {
+      let word = images[img * 196u + e];
+      for (var d = 0u; d < 4u; d++) { xs[p + d] = tables[(word >> (8u * d)) & 255u]; }
+    }
   }
-  workgroupBarrier();
   if (st.source != 2u && mask.kind != 0u) {
+    workgroupBarrier();
     var fill = mask.fill;
     if (mask.imageMean == 1u && mask.kind == 1u) { fill = tables[256u + img]; }
-    for (var r = mask.lo + li; r < mask.hi; r += WG) { scratch[orderAt(img, r)] = fill; }
+    for (var r = mask.lo + li; r < mask.hi; r += WG) { xs[orderAt(img, r)] = fill; }
   }
   workgroupBarrier();
-  for (var p = li; p < 784u; p += WG) { acts[base + XO + p] = scratch[p]; }
-  // conv1's kernel and bias after the image in scratch.
-  for (var e = li; e < 156u; e += WG) { scratch[784u + e] = w[k * P + C1W + e]; }
-  workgroupBarrier();
-  for (var o = li; o < 864u; o += WG) {
-    let c = o % 6u;
-    let px = (o / 6u) % 12u;
-    let py = o / 72u;
-    var best = -1.0;
-    var arg = 0u;
-    for (var q = 0u; q < 4u; q++) {
-      let y = 2u * py + (q >> 1u);
-      let x = 2u * px + (q & 1u);
-      var z = scratch[784u + 150u + c];
-      for (var i = 0u; i < 5u; i++) {
-        for (var j = 0u; j < 5u; j++) {
-          z += scratch[(y + i) * 28u + x + j] * scratch[784u + (i * 5u + j) * 6u + c];
-        }
-      }
-      let r = max(z, 0.0);
-      if (q == 0u || r > best) { best = r; arg = q; }
-    }
-    p1s[o] = best;
-    acts[base + P1O + o] = best;
-    acts[base + A1O + o] = f32(arg);
+  if (st.source != 2u) {
+    for (var p = li; p < 784u; p += WG) { acts[base + XO + p] = xs[p]; }
+  }
+  // conv1: a thread per pool1 output position, its six channels as a vec4 (0..3) and a vec2 (4, 5).
+  for (var t = li; t < 144u; t += WG) {
+    let py = t / 12u;
+    let px = t % 12u;
+    let at = py * 56u + px * 2u;
+    ${unroll([6, 6], (r, c) => `let x${r}_${c} = xs[at + ${r * 28 + c}u];`).replace(/\n/g, '\n    ')}
+    let bias = C1B + wk;
+    let ba = vec4f(w[bias], w[bias + 1u], w[bias + 2u], w[bias + 3u]);
+    let bb = vec2f(w[bias + 4u], w[bias + 5u]);
+    var a0 = ba; var a1 = ba; var a2 = ba; var a3 = ba;
+    var b0 = bb; var b1 = bb; var b2 = bb; var b3 = bb;
+    let wt = C1W + wk;
+${convTaps((i, j) => {
+  const e = (i * 5 + j) * 6;
+  return [`vec4f(w[wt + ${e}u], w[wt + ${e + 1}u], w[wt + ${e + 2}u], w[wt + ${e + 3}u])`, `vec2f(w[wt + ${e + 4}u], w[wt + ${e + 5}u])`];
+}, [['a0', 'a1', 'a2', 'a3'], ['b0', 'b1', 'b2', 'b3']]).replace(/^/gm, '  ')}
+    ${reluPool('A', ['a0', 'a1', 'a2', 'a3'], 'vec4f(0.0)')}
+    ${reluPool('B', ['b0', 'b1', 'b2', 'b3'], 'vec2f(0.0)')}
+    let o = t * 6u;
+    p1s[o] = bestA.x; p1s[o + 1u] = bestA.y; p1s[o + 2u] = bestA.z; p1s[o + 3u] = bestA.w;
+    p1s[o + 4u] = bestB.x; p1s[o + 5u] = bestB.y;
+    let po = base + P1O + o;
+    acts[po] = bestA.x; acts[po + 1u] = bestA.y; acts[po + 2u] = bestA.z; acts[po + 3u] = bestA.w;
+    acts[po + 4u] = bestB.x; acts[po + 5u] = bestB.y;
+    let ao = base + A1O + o;
+    acts[ao] = argA.x; acts[ao + 1u] = argA.y; acts[ao + 2u] = argA.z; acts[ao + 3u] = argA.w;
+    acts[ao + 4u] = argB.x; acts[ao + 5u] = argB.y;
   }
   workgroupBarrier();
-  // conv2's kernel and bias replace the image in scratch.
-  for (var e = li; e < 2416u; e += WG) { scratch[e] = w[k * P + C2W + e]; }
-  workgroupBarrier();
-  for (var t = li; t < 256u; t += WG) {
-    let oc = t % 16u;
-    let px = (t / 16u) % 4u;
-    let py = t / 64u;
-    var best = -1.0;
-    var arg = 0u;
-    for (var q = 0u; q < 4u; q++) {
-      let y = 2u * py + (q >> 1u);
-      let x = 2u * px + (q & 1u);
-      var z = scratch[2400u + oc];
-      for (var i = 0u; i < 5u; i++) {
-        for (var j = 0u; j < 5u; j++) {
-          let at = ((y + i) * 12u + x + j) * 6u;
-          let wt = (i * 5u + j) * 96u + oc;
-          for (var c = 0u; c < 6u; c++) { z += p1s[at + c] * scratch[wt + c * 16u]; }
-        }
-      }
-      let r = max(z, 0.0);
-      if (q == 0u || r > best) { best = r; arg = q; }
+  // conv2: a thread per (pool2 output position, four output channels); threads next to each other share the
+  // channels, so their weight loads are the same address.
+  for (var t = li; t < 64u; t += WG) {
+    let pos = t % 16u;
+    let oc = (t / 16u) * 4u;
+    let py = pos / 4u;
+    let px = pos % 4u;
+    let bias = wk + C2B + oc;
+    let bv = vec4f(w[bias], w[bias + 1u], w[bias + 2u], w[bias + 3u]);
+    var q0 = bv; var q1 = bv; var q2 = bv; var q3 = bv;
+    // Summed in tfjs's order (i, j, c), so that rounding follows the reference engine's.
+    for (var i = 0u; i < 5u; i++) {
+      let at = ((py * 2u + i) * 12u + px * 2u) * 6u;
+      ${unroll([2, 6, 6], (r, cc, c) => `let x${r}_${cc}_${c} = p1s[at + ${(r * 12 + cc) * 6 + c}u];`).replace(/\n/g, '\n      ')}
+      let wt = wk + C2W + i * 480u + oc;
+${unroll([5, 6], (j, c) => {
+  const e = (j * 6 + c) * 16;
+  return `      { let u = vec4f(w[wt + ${e}u], w[wt + ${e + 1}u], w[wt + ${e + 2}u], w[wt + ${e + 3}u]); q0 += x0_${j}_${c} * u; q1 += x0_${j + 1}_${c} * u; q2 += x1_${j}_${c} * u; q3 += x1_${j + 1}_${c} * u; }`;
+})}
     }
-    acts[base + P2O + t] = best;
-    acts[base + A2O + t] = f32(arg);
+    ${reluPool('', ['q0', 'q1', 'q2', 'q3'], 'vec4f(0.0)')}
+    let o = pos * 16u + oc;
+    let po = base + P2O + o;
+    acts[po] = best.x; acts[po + 1u] = best.y; acts[po + 2u] = best.z; acts[po + 3u] = best.w;
+    let ao = base + A2O + o;
+    acts[ao] = arg.x; acts[ao + 1u] = arg.y; acts[ao + 2u] = arg.z; acts[ao + 3u] = arg.w;
   }
 }
 `;
@@ -288,8 +338,9 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) li: u
 `;
 
 /**
- * Back through pool2, ReLU, conv2, pool1 and ReLU: dz2 (the conv2 output gradient, dense 8×8×16) and g1 (the
- * gradient at each pool1 output, where its ReLU passed it). For maps, on to the input: dx.
+ * Back through pool2, ReLU, conv2, pool1 and ReLU to g1 (the gradient at each pool1 output, where its ReLU passed
+ * it), then this sample's share of the conv parameters' gradients, from the image's activations while they are at
+ * hand; or, for maps, on to the input: dx.
  */
 export const BACKWARD_CONV = /* wgsl */ `${COMMON}
 @group(0) @binding(0) var<uniform> st: Step;
@@ -297,15 +348,20 @@ export const BACKWARD_CONV = /* wgsl */ `${COMMON}
 @group(0) @binding(2) var<storage, read_write> acts: array<f32>;
 @group(0) @binding(3) var<storage, read> dense: array<f32>;
 @group(0) @binding(4) var<storage, read_write> grads: array<f32>;
-const P1O: u32 = 784u; const A1O: u32 = 1648u; const P2O: u32 = 2512u; const A2O: u32 = 2768u; const ROW: u32 = 3024u;
+const XO: u32 = 0u; const P1O: u32 = 784u; const A1O: u32 = 1648u; const P2O: u32 = 2512u; const A2O: u32 = 2768u;
+const ROW: u32 = 3024u;
 const DFO: u32 = 420u; const DROW: u32 = 680u;
-// grads holds, per sample row s: dz2 (1024) | g1 (864) | dx (784)
-const DZ2O: u32 = 0u; const G1O: u32 = 1024u; const DXO: u32 = 1888u; const GROW: u32 = 2672u;
+// grads holds, per sample row s: in training, the sample's conv parameter gradients (c1w | c1b | c2w | c2b, as in
+// PARAM_SPECS); for maps, dx (784).
+const DXO: u32 = 0u; const GROW: u32 = 2572u;
 
 var<workgroup> dz2: array<f32, 1024>;
 var<workgroup> g1: array<f32, 864>;
 var<workgroup> a1: array<u32, 864>;
 var<workgroup> w1: array<f32, 150>;
+// Each pool2 output's gradient (where its ReLU passed it) and where its argmax's 5×5×6 window starts in p1.
+var<workgroup> gp: array<f32, 256>;
+var<workgroup> gq: array<u32, 256>;
 
 fn passes(g: f32, a: f32) -> bool {
   return a > 0.0 && (st.guided == 0u || g > 0.0);
@@ -320,43 +376,109 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) li: u
   let base = s * ROW;
   let gb = s * GROW;
   let wk = k * P;
-  for (var e = li; e < 1024u; e += WG) { dz2[e] = 0.0; }
-  workgroupBarrier();
+  // dz2 whole: each pool2 output's gradient at its argmax (where the ReLU passed it), zero at the other three.
   for (var t = li; t < 256u; t += WG) {
-    // t is one pool2 output (py, px, oc): its gradient goes to its argmax, where the ReLU passed it.
     let oc = t % 16u;
     let px = (t / 16u) % 4u;
     let py = t / 64u;
     let g = dense[s * DROW + DFO + t];
     let q = u32(acts[base + A2O + t]);
-    let y = 2u * py + (q >> 1u);
-    let x = 2u * px + (q & 1u);
-    if (passes(g, acts[base + P2O + t])) { dz2[(y * 8u + x) * 16u + oc] = g; }
+    let v = select(0.0, g, passes(g, acts[base + P2O + t]));
+    let at = (py * 16u + px * 2u) * 16u + oc;
+    dz2[at] = select(0.0, v, q == 0u);
+    dz2[at + 16u] = select(0.0, v, q == 1u);
+    dz2[at + 128u] = select(0.0, v, q == 2u);
+    dz2[at + 144u] = select(0.0, v, q == 3u);
+    gp[t] = v;
+    gq[t] = ((2u * py + (q >> 1u)) * 12u + 2u * px + (q & 1u)) * 6u;
+  }
+  if (st.inputGrad == 1u) {
+    for (var e = li; e < 150u; e += WG) { w1[e] = w[wk + C1W + e]; }
   }
   workgroupBarrier();
-  for (var e = li; e < 1024u; e += WG) { grads[gb + DZ2O + e] = dz2[e]; }
-  for (var o = li; o < 864u; o += WG) {
-    let c = o % 6u;
-    let bx = (o / 6u) % 12u;
-    let ay = o / 72u;
-    var g = 0.0;
+  // g1: a thread per 2×2 block of pool1 outputs, their six channels as a vec4 and a vec2 each; each weight is
+  // loaded once for the four. Summed in the order of the taps (i, j) and then oc, as tfjs's kernels do.
+  for (var t = li; t < 36u; t += WG) {
+    let ay = (t / 6u) * 2u;
+    let bx = (t % 6u) * 2u;
+    ${unroll([4], (v) => `var sa${v} = vec4f(0.0); var sb${v} = vec2f(0.0);`).replace(/\n/g, '\n    ')}
     for (var i = 0u; i < 5u; i++) {
-      if (ay < i || ay - i >= 8u) { continue; }
       for (var j = 0u; j < 5u; j++) {
-        if (bx < j || bx - j >= 8u) { continue; }
-        let at = ((ay - i) * 8u + (bx - j)) * 16u;
-        let wt = wk + C2W + ((i * 5u + j) * 6u + c) * 16u;
-        for (var oc = 0u; oc < 16u; oc++) { g += dz2[at + oc] * w[wt + oc]; }
+        // Output (ay + dy, bx + dx) takes dz2 cell (ay + dy - i, bx + dx - j): zero outside the 8×8.
+        ${unroll([2, 2], (dy, dx) => `let ok${dy}${dx} = ay + ${dy}u >= i && ay + ${dy}u - i < 8u && bx + ${dx}u >= j && bx + ${dx}u - j < 8u;
+        let at${dy}${dx} = select(0u, ((ay + ${dy}u - i) * 8u + bx + ${dx}u - j) * 16u, ok${dy}${dx});`).replace(/\n/g, '\n        ')}
+        let wt = wk + C2W + (i * 5u + j) * 96u;
+${unroll([16], (oc) => {
+  const lines = [`let u0 = vec4f(w[wt + ${oc}u], w[wt + ${oc + 16}u], w[wt + ${oc + 32}u], w[wt + ${oc + 48}u]);`, `let u1 = vec2f(w[wt + ${oc + 64}u], w[wt + ${oc + 80}u]);`];
+  [[0, 0], [0, 1], [1, 0], [1, 1]].forEach(([dy, dx], q) => lines.push(`let d${q} = select(0.0, dz2[at${dy}${dx} + ${oc}u], ok${dy}${dx}); sa${q} += d${q} * u0; sb${q} += d${q} * u1;`));
+  return `        { ${lines.join(' ')} }`;
+})}
       }
     }
-    if (!passes(g, acts[base + P1O + o])) { g = 0.0; }
-    g1[o] = g;
-    a1[o] = u32(acts[base + A1O + o]);
-    grads[gb + G1O + o] = g;
+    ${unroll([4], (q) => {
+      const [dy, dx] = [q >> 1, q & 1];
+      return `{
+      let o = ((ay + ${dy}u) * 12u + bx + ${dx}u) * 6u;
+      let g = array<f32, 6>(sa${q}.x, sa${q}.y, sa${q}.z, sa${q}.w, sb${q}.x, sb${q}.y);
+      for (var c = 0u; c < 6u; c++) {
+        let v = select(0.0, g[c], passes(g[c], acts[base + P1O + o + c]));
+        g1[o + c] = v;
+        a1[o + c] = u32(acts[base + A1O + o + c]);
+      }
+    }`;
+    }).replace(/\n/g, '\n    ')}
   }
-  if (st.inputGrad == 0u) { return; }
-  for (var e = li; e < 150u; e += WG) { w1[e] = w[wk + C1W + e]; }
   workgroupBarrier();
+  if (st.inputGrad == 0u) {
+    // A thread per task, the long ones first: conv1's kernel per (i, c) for its five j (each pool1 output's
+    // gradient times the input under its argmax window), the biases, and conv2's kernel per (i, j, oc) for its six
+    // c (only each pool2 window's argmax carries a gradient: 16 terms). Runs of inputs are read once for several
+    // parameters; weightGrads sums the samples' shares.
+    for (var t = li; t < 452u; t += WG) {
+      if (t < 30u) {
+        let i = t / 6u;
+        let c = t % 6u;
+        ${unroll([5], (j) => `var s${j} = 0.0;`).replace(/\n/g, ' ')}
+        for (var py = 0u; py < 12u; py++) {
+          for (var px = 0u; px < 12u; px++) {
+            let o = (py * 12u + px) * 6u + c;
+            let g = g1[o];
+            let q = a1[o];
+            let at = base + XO + (2u * py + (q >> 1u) + i) * 28u + 2u * px + (q & 1u);
+            ${unroll([5], (j) => `s${j} += g * acts[at + ${j}u];`).replace(/\n/g, ' ')}
+          }
+        }
+        let e = gb + C1W + i * 30u + c;
+        ${unroll([5], (j) => `grads[e + ${j * 6}u] = s${j};`).replace(/\n/g, ' ')}
+      } else if (t < 36u) {
+        let c = t - 30u;
+        var sum = 0.0;
+        for (var o = c; o < 864u; o += 6u) { sum += g1[o]; }
+        grads[gb + C1B + c] = sum;
+      } else if (t < 52u) {
+        let oc = t - 36u;
+        var sum = 0.0;
+        for (var win = oc; win < 256u; win += 16u) { sum += gp[win]; }
+        grads[gb + C2B + oc] = sum;
+      } else {
+        let oc = (t - 52u) % 16u;
+        let tap = (t - 52u) / 16u;
+        let corner = base + P1O + ((tap / 5u) * 12u + tap % 5u) * 6u;
+        var sa = vec4f(0.0);
+        var sb = vec2f(0.0);
+        for (var win = oc; win < 256u; win += 16u) {
+          let g = gp[win];
+          let at = corner + gq[win];
+          sa += g * vec4f(acts[at], acts[at + 1u], acts[at + 2u], acts[at + 3u]);
+          sb += g * vec2f(acts[at + 4u], acts[at + 5u]);
+        }
+        let e = gb + C2W + tap * 96u + oc;
+        grads[e] = sa.x; grads[e + 16u] = sa.y; grads[e + 32u] = sa.z; grads[e + 48u] = sa.w;
+        grads[e + 64u] = sb.x; grads[e + 80u] = sb.y;
+      }
+    }
+    return;
+  }
   for (var p = li; p < 784u; p += WG) {
     let u = p / 28u;
     let v = p % 28u;
@@ -386,9 +508,9 @@ export const WEIGHT_GRADS = /* wgsl */ `${COMMON}
 @group(0) @binding(2) var<storage, read> dense: array<f32>;
 @group(0) @binding(3) var<storage, read> grads: array<f32>;
 @group(0) @binding(4) var<storage, read_write> g: array<f32>;
-const XO: u32 = 0u; const P1O: u32 = 784u; const A1O: u32 = 1648u; const P2O: u32 = 2512u; const A2O: u32 = 2768u; const ROW: u32 = 3024u;
+const P2O: u32 = 2512u; const ROW: u32 = 3024u;
 const H1O: u32 = 0u; const H2O: u32 = 120u; const DZO: u32 = 204u; const DH2O: u32 = 216u; const DH1O: u32 = 300u; const DROW: u32 = 680u;
-const DZ2O: u32 = 0u; const G1O: u32 = 1024u; const GROW: u32 = 2672u;
+const GROW: u32 = 2572u;
 
 @compute @workgroup_size(256)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nw: vec3u) {
@@ -398,55 +520,9 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nw: 
   let e = id % P;
   let first = k * st.rows;
   var sum = 0.0;
-  if (e < C1B) {
-    // conv1 kernel (i, j, c): each pool1 output's gradient times the input under its argmax window.
-    let c = e % 6u;
-    let j = (e / 6u) % 5u;
-    let i = e / 30u;
-    for (var b = 0u; b < st.n; b++) {
-      let s = first + b;
-      for (var o = c; o < 864u; o += 6u) {
-        let gv = grads[s * GROW + G1O + o];
-        if (gv == 0.0) { continue; }
-        let q = u32(acts[s * ROW + A1O + o]);
-        let py = o / 72u;
-        let px = (o / 6u) % 12u;
-        let y = 2u * py + (q >> 1u) + i;
-        let x = 2u * px + (q & 1u) + j;
-        sum += gv * acts[s * ROW + XO + y * 28u + x];
-      }
-    }
-  } else if (e < C2W) {
-    let c = e - C1B;
-    for (var b = 0u; b < st.n; b++) {
-      let s = first + b;
-      for (var o = c; o < 864u; o += 6u) { sum += grads[s * GROW + G1O + o]; }
-    }
-  } else if (e < C2B) {
-    // conv2 kernel (i, j, c, oc): only each pool2 window's argmax carries a gradient.
-    let r = e - C2W;
-    let oc = r % 16u;
-    let c = (r / 16u) % 6u;
-    let j = (r / 96u) % 5u;
-    let i = r / 480u;
-    for (var b = 0u; b < st.n; b++) {
-      let s = first + b;
-      for (var win = 0u; win < 16u; win++) {
-        let py = win / 4u;
-        let px = win % 4u;
-        let q = u32(acts[s * ROW + A2O + (py * 4u + px) * 16u + oc]);
-        let y = 2u * py + (q >> 1u);
-        let x = 2u * px + (q & 1u);
-        let gv = grads[s * GROW + DZ2O + (y * 8u + x) * 16u + oc];
-        sum += gv * acts[s * ROW + P1O + ((y + i) * 12u + x + j) * 6u + c];
-      }
-    }
-  } else if (e < F1W) {
-    let oc = e - C2B;
-    for (var b = 0u; b < st.n; b++) {
-      let s = first + b;
-      for (var p = oc; p < 1024u; p += 16u) { sum += grads[s * GROW + DZ2O + p]; }
-    }
+  if (e < F1W) {
+    // The conv parameters: the samples' shares (backwardConv).
+    for (var b = 0u; b < st.n; b++) { sum += grads[(first + b) * GROW + e]; }
   } else if (e < F1B) {
     let r = e - F1W;
     let i = r / 120u;
