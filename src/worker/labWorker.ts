@@ -15,7 +15,7 @@ import type { Mnist } from '../engine/data/mnist';
 import { head } from '../engine/data/mnist';
 import { cnnFromWeights, createCnn, disposeCnn, type Cnn } from '../engine/model/cnn';
 import { webgpuAdapterName, webgpuDevice } from '../engine/backend/webgpuDevice';
-import { FusedExecutor } from '../engine/gpu/fusedExecutor';
+import { FUSED_MAPS_NOTE, FusedExecutor } from '../engine/gpu/fusedExecutor';
 import { trainAndScoreFused } from '../engine/gpu/fusedTrain';
 import { train } from '../engine/training/train';
 import { evaluate } from '../engine/training/evaluate';
@@ -215,7 +215,7 @@ async function sweepExecutor(mnist: Mnist, backend: BackendName): Promise<{ exec
       fused?.freeGpu();
       fused = new FusedExecutor(mnist, device, backend, sweepCache, yieldToEvents, k);
     }
-    return { executor: fused, details: `${backendDetails} · ${k} runs per dispatch` };
+    return { executor: fused, details: `${backendDetails} · ${k} runs per dispatch · ${FUSED_MAPS_NOTE}` };
   }
   return {
     executor: new InProcessExecutor(mnist, backend, sweepCache, yieldToEvents, k),

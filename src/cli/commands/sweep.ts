@@ -8,7 +8,7 @@ import { platform, arch, cpus, availableParallelism } from 'node:os';
 import { MODELS_PER_STEP, type BackendName } from '../../engine/defaults';
 import { DATASETS } from '../../engine/data/datasets';
 import { webgpuDevice } from '../../engine/backend/webgpuDevice';
-import { FusedExecutor } from '../../engine/gpu/fusedExecutor';
+import { FUSED_MAPS_NOTE, FusedExecutor } from '../../engine/gpu/fusedExecutor';
 import type { Setting } from '../../engine/config/field';
 import { TRAIN_FIELDS } from '../../engine/config/trainConfig';
 import { METHOD_IDS } from '../../engine/attribution/registry';
@@ -121,7 +121,7 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   // On WebGPU one thread drives the GPU (workers would only share it): the fused kernels train MODELS_PER_STEP runs at once.
   const device = webgpuDevice();
   const fused = device ? new FusedExecutor(mnist, device, backend.name, undefined, undefined, MODELS_PER_STEP.webgpu) : null;
-  if (fused) results = { ...results, provenance: { ...results.provenance, backendDetails: `${backend.details}, fused kernels` } };
+  if (fused) results = { ...results, provenance: { ...results.provenance, backendDetails: `${backend.details}, fused kernels, ${MODELS_PER_STEP.webgpu} runs per dispatch, ${FUSED_MAPS_NOTE}` } };
   const pool: NodePool | null = !fused && workers > 1 ? await startNodePool(workers, backend.name, full.dataset) : null;
   if (pool) results = { ...results, provenance: { ...results.provenance, backendDetails: pool.details } };
   const tty = process.stderr.isTTY;

@@ -19,6 +19,9 @@ import { summarise } from '../training/evaluate';
 import { FusedCnn, fusedCanMask, maxModels, uploadOrders, uploadSplit, type GpuOrders, type GpuSplit, type ModelMask } from './fusedCnn';
 import { trainFused, type FusedRun } from './fusedTrain';
 
+/** What a sweep's provenance adds about the fused executor's maps (the methods that need more run on tfjs). */
+export const FUSED_MAPS_NOTE = 'maps built from input gradients on the fused kernels';
+
 export class FusedExecutor extends InProcessExecutor {
   /** The splits on the GPU, by size: a sweep trains and tests on fixed sizes, so there are one or two of each. */
   private readonly splits = new Map<string, GpuSplit>();
