@@ -1,9 +1,9 @@
 /**
  * The fused WebGPU kernels against tfjs-backend-webgpu, side by side in one process on one device (issue 13):
  * samples/s summed over K models trained at once, for each K, and what that makes of a Paper sweep's
- * training. `npx tsx bench/webgpuNode.ts [K,K,…]` prints JSON; `npm run bench -- webgpu` writes BENCHMARKS.md.
- * On a software adapter (SwiftShader) the runs are short and tfjs stops at K = 4: it trains at a few dozen
- * samples/s there, and the figures are for the ratio, not for any GPU.
+ * training, then the Paper preset's maps on either engine. `npx tsx bench/webgpuNode.ts [K,K,…]` prints JSON;
+ * `npm run bench -- webgpu` writes BENCHMARKS.md. On a software adapter (SwiftShader) the runs are short and tfjs
+ * stops at K = 4: it trains at a few dozen samples/s there, and the figures are for the ratio, not for any GPU.
  */
 import { head, type Mnist } from '../src/engine/data/mnist';
 import { DEFAULT_MASK, MNIST_TEST_COUNT, MNIST_TRAIN_COUNT, REFERENCE_TRAIN, type TrainConfig } from '../src/engine/defaults';
@@ -128,14 +128,15 @@ export async function webgpuBench(ks: readonly number[], log: (line: string) => 
   for (const k of ks) {
     const n = software ? (k <= 4 ? 2 * BATCH : BATCH) : 6400;
     const f = await fused(device, mnist, k, n);
-    const tfjs = software && k > 4 ? null : (await batchedThroughput(mnist.train, [k], () => n))[0].aggregate;
+    // tfjs's graph of K models gains nothing past 16 on an H100 (BENCHMARKS.md, issue 6) and would take minutes.
+    const tfjs = k > (software ? 4 : 16) ? null : (await batchedThroughput(mnist.train, [k], () => n))[0].aggregate;
     rows.push({ models: k, samplesPerModel: n, fused: f.rate, tfjs, groups: f.groups });
     log(`K = ${k}: fused ${Math.round(f.rate)} samples/s${f.groups > 1 ? ` (${f.groups} groups)` : ''}, tfjs ${tfjs === null ? '—' : Math.round(tfjs)}`);
   }
   const paper = withRandomBaseline(presetConfig('paper'));
   const paperSamples = planRuns(paper).length * paper.retrain.trainSize * paper.retrain.epochs + paper.baseSeeds * paper.base.trainSize * paper.base.epochs;
   // On SwiftShader a few hundred rows per method; on a GPU enough to fill it for a second or more.
-  const maps = await mapsBench(device, mnist, paper, (rowsPerImage) => Math.max(1, Math.round((software ? 256 : 65536) / rowsPerImage)));
+  const maps = await mapsBench(device, mnist, paper, (rowsPerImage) => Math.max(1, Math.round((software ? 256 : 16384) / rowsPerImage)));
   for (const m of maps) log(`maps ${m.method}: fused ${Math.round(m.fusedRowsPerSec)} rows/s, tfjs ${Math.round(m.tfjsRowsPerSec)} rows/s`);
   const rowsPerImage = paperGradientMethods(paper).reduce((sum, m) => sum + getMethod(m.id).rowsPerImage((getMethod(m.id).validate(m.params) as { params: unknown }).params), 0);
   const paperMapRows = rowsPerImage * (MNIST_TRAIN_COUNT + MNIST_TEST_COUNT) * paper.baseSeeds;
