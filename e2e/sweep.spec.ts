@@ -117,3 +117,21 @@ test('on a GPU backend the runs of a sweep train together as one batched model, 
   await expect(page.getByTestId('provenance')).toContainText('webgl · 8 runs trained together per step');
   await expect(page.getByTestId('sweep-table').locator('tr[data-method=gradient] td[data-threshold="0.9"]')).toContainText('n=1');
 });
+
+test('on WebGPU the fused kernels retrain the runs together and make the integrated-gradients maps, and the record says so', async ({ page }) => {
+  // WebGPU here is SwiftShader (a CPU emulation): the sweep is tiny and IG takes 2 steps; the wiring is what is tested.
+  await openLab(page, `?backend=webgpu&methods=${encodeURIComponent('integratedGradients(steps:2)')}`);
+  await expect(page.getByTestId('backend')).toContainText('webgpu');
+  const sweep = page.getByRole('region', { name: /Remove and retrain/ });
+  await expect(sweep.getByRole('checkbox', { name: 'Integrated Gradients' })).toBeChecked();
+  await expect(sweep.getByRole('checkbox', { name: 'Gradient', exact: true })).not.toBeChecked();
+  for (const [name, value] of Object.entries({ thresholds: '0, 50, 90', seeds: '1', retrainTrainSize: '128', retrainTestSize: '100', retrainEpochs: '1', baseTrainSize: '256', baseEpochs: '1' })) {
+    await sweep.locator(`input[name=${name}]`).fill(value);
+  }
+  await expect(page.getByTestId('sweep-config-errors')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  await expect.poll(() => runsOnChart(page), { timeout: 240_000 }).toBe(5);
+  await expect(page.getByRole('button', { name: 'Run sweep' })).toBeVisible();
+  await expect(page.getByTestId('provenance')).toContainText(/webgpu \(WebGPU on google swiftshader, fused kernels · 16 runs per dispatch · maps built from input gradients on the fused kernels\)/);
+  await expect(page.getByTestId('sweep-table').locator('tr[data-method^=integratedGradients] td[data-threshold="0.9"]')).toContainText('n=1');
+});
