@@ -7,14 +7,13 @@
  */
 import { head, type Mnist } from '../src/engine/data/mnist';
 import { DEFAULT_MASK, MNIST_TEST_COUNT, MNIST_TRAIN_COUNT, REFERENCE_TRAIN, type TrainConfig } from '../src/engine/defaults';
-import { ROWS_PER_CALL } from '../src/engine/attribution/chunk';
 import { computeMaps, type ComputeMapsHooks } from '../src/engine/attribution/computeMaps';
 import { getMethod } from '../src/engine/attribution/registry';
-import type { InputGradients } from '../src/engine/attribution/types';
 import { createCnn, disposeCnn, readWeights } from '../src/engine/model/cnn';
 import { train } from '../src/engine/training/train';
 import { webgpuAdapterName, webgpuDevice } from '../src/engine/backend/webgpuDevice';
 import { FusedCnn, maxModels, uploadSplit } from '../src/engine/gpu/fusedCnn';
+import { fusedGradients } from '../src/engine/gpu/fusedGradients';
 import { trainFused } from '../src/engine/gpu/fusedTrain';
 import { planRuns } from '../src/engine/sweep/sweepPlan';
 import { presetConfig, withRandomBaseline, type SweepConfig } from '../src/engine/sweep/sweepConfig';
@@ -64,12 +63,10 @@ const paperGradientMethods = (paper: SweepConfig) => paper.methods.filter((m) =>
 async function mapsBench(device: GPUDevice, mnist: Mnist, paper: SweepConfig, images: (rowsPerImage: number) => number): Promise<MapsRow[]> {
   const cfg: TrainConfig = { ...REFERENCE_TRAIN, learningRate: 0.01, epochs: 1, trainSize: 256 };
   const tfModel = createCnn(1);
-  const model = await FusedCnn.create(device, 1, ROWS_PER_CALL);
+  await train(tfModel, head(mnist.train, cfg.trainSize), cfg);
+  const { gradients, destroy } = await fusedGradients(device, await readWeights(tfModel));
   const out: MapsRow[] = [];
   try {
-    await train(tfModel, head(mnist.train, cfg.trainSize), cfg);
-    model.setWeights([await readWeights(tfModel)]);
-    const gradients: InputGradients = (x, t, score) => model.inputGradients(x, t, score);
     for (const spec of paperGradientMethods(paper)) {
       const method = getMethod(spec.id);
       const v = method.validate(spec.params);
@@ -85,7 +82,7 @@ async function mapsBench(device: GPUDevice, mnist: Mnist, paper: SweepConfig, im
       out.push({ method: spec.id, images: n, rowsPerImage, fusedRowsPerSec: await time({ gradients }), tfjsRowsPerSec: await time({}) });
     }
   } finally {
-    model.destroy();
+    destroy();
     disposeCnn(tfModel);
   }
   return out;

@@ -74,7 +74,7 @@ test('?backend= forces a backend, and an unknown one is reported', async ({ page
   await expect(page.getByTestId('backend')).toContainText('wasm');
 });
 
-test('WebGPU: the fused kernels train a tiny setting on the software adapter, and the page says so', async ({ page }) => {
+test('WebGPU: the fused kernels train a tiny setting on the software adapter and make the gallery’s gradient maps, and the page says so', async ({ page }) => {
   await openLab(page, '?backend=webgpu');
   await expect(page.getByTestId('backend')).toContainText('webgpu');
   await expect(page.getByText(/WebGPU on google swiftshader, fused kernels/)).toBeVisible();
@@ -83,6 +83,14 @@ test('WebGPU: the fused kernels train a tiny setting on the software adapter, an
   await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 150_000 });
   await expect(page.getByTestId('result-backend')).toHaveText('webgpu');
   const onGpu = Number(await page.getByTestId('test-accuracy').getAttribute('data-value'));
+  // The gallery's maps of that model: gradient, IG, guided backprop and SmoothGrad² from the fused kernels' input gradients.
+  const g = page.getByRole('region', { name: /Explore attribution maps/ });
+  await g.locator('input[name=gallery-integratedGradients-steps]').fill('8');
+  await g.locator('input[name=gallery-thresholds]').fill('0, 50');
+  await g.getByRole('button', { name: 'Show maps' }).click();
+  const cells = g.getByTestId('gallery-grid').getByTestId('gallery-cell');
+  await expect(cells).toHaveCount(2 * 5, { timeout: 120_000 });
+  for (const text of await g.getByTestId('gallery-grid').getByTestId('gallery-prediction').allTextContents()) expect(text).toMatch(/^predicts \d · \d+\.\d %$/);
   // The same seed and data on the tfjs engine (WASM) give the same model, so the same score (one image's slack).
   await openLab(page, '?backend=wasm');
   await fillTraining(page, { trainSize: 128, testSize: 64, epochs: 1, batchSize: 64, learningRate: 0.01 });

@@ -13,9 +13,10 @@ import { resolveDigits } from './resolveDigits';
 import { DATASETS, DEFAULT_DATASET, type DatasetId } from '../engine/data/datasets';
 import type { Mnist } from '../engine/data/mnist';
 import { head } from '../engine/data/mnist';
-import { cnnFromWeights, createCnn, disposeCnn, type Cnn } from '../engine/model/cnn';
+import { cnnFromWeights, createCnn, disposeCnn, readWeights, type Cnn } from '../engine/model/cnn';
 import { webgpuAdapterName, webgpuDevice } from '../engine/backend/webgpuDevice';
 import { FUSED_MAPS_NOTE, FusedExecutor } from '../engine/gpu/fusedExecutor';
+import { fusedGradients } from '../engine/gpu/fusedGradients';
 import { trainAndScoreFused } from '../engine/gpu/fusedTrain';
 import { train } from '../engine/training/train';
 import { evaluate } from '../engine/training/evaluate';
@@ -151,8 +152,15 @@ async function runGallery(jobId: number, request: GalleryRequest): Promise<void>
   const { mnist } = await ready(modelDataset);
   const start = performance.now();
   const inputs = await resolveDigits(request.digits, mnist.test, model);
-  const images = await galleryGrid(model, inputs, request.methods, request.thresholds, request.mask, request.target, request.mapSeed, DATASETS[modelDataset]);
-  post({ type: 'galleryDone', jobId, images, seconds: (performance.now() - start) / 1000 });
+  // On WebGPU the maps built from input gradients come from the fused kernels, as a sweep's do.
+  const device = webgpuDevice();
+  const fused = device ? await fusedGradients(device, await readWeights(model)) : null;
+  try {
+    const images = await galleryGrid(model, inputs, request.methods, request.thresholds, request.mask, request.target, request.mapSeed, DATASETS[modelDataset], fused?.gradients);
+    post({ type: 'galleryDone', jobId, images, seconds: (performance.now() - start) / 1000 });
+  } finally {
+    fused?.destroy();
+  }
 }
 
 async function runMetrics(jobId: number, request: MetricsRequest, signal: AbortSignal): Promise<void> {

@@ -7,6 +7,8 @@ import { DEFAULT_MASK, PIXELS, REFERENCE_TRAIN } from '../defaults';
 import { createCnn, disposeCnn, type Cnn } from '../model/cnn';
 import { train } from '../training/train';
 import { galleryGrid, type GalleryInput } from './galleryGrid';
+import { tfjsGradients } from '../../testing/tfjsGradients';
+import type { InputGradients } from '../attribution/types';
 
 let model: Cnn;
 let inputs: GalleryInput[];
@@ -53,6 +55,28 @@ describe('the gallery grid', () => {
 
   it('rejects invalid method parameters with the method\'s message', async () => {
     await expect(galleryGrid(model, inputs, [{ id: 'integratedGradients', params: { steps: 0 } }], [0.5], DEFAULT_MASK, 'label', 1)).rejects.toThrow(/steps must be an integer/);
+  });
+
+  it('takes the maps built from input gradients from another engine when given one (the fused kernels on WebGPU), and the rest from tfjs', async () => {
+    const methods = [{ id: 'integratedGradients', params: { steps: 4 } }, { id: 'smoothGrad', params: { samples: 2 } }, { id: 'gradCam', params: {} }] as const;
+    const want = await galleryGrid(model, inputs, [...methods], [0.5], DEFAULT_MASK, 'predicted', 3);
+    let rows = 0;
+    const oracle = tfjsGradients(model);
+    const gradients: InputGradients = (x, t, score) => {
+      rows += t.length;
+      return oracle(x, t, score);
+    };
+    const got = await galleryGrid(model, inputs, [...methods], [0.5], DEFAULT_MASK, 'predicted', 3, undefined, gradients);
+    // IG's 4 rows and SmoothGrad's 2 per image; Grad-CAM needs the model's layers and stays on tfjs.
+    expect(rows).toBe(inputs.length * (4 + 2));
+    got.forEach((img, i) =>
+      img.rows.forEach((row, r) => {
+        const w = want[i].rows[r];
+        const scale = Math.max(...w.map.map(Math.abs));
+        row.map.forEach((v, p) => expect(Math.abs(v - w.map[p])).toBeLessThanOrEqual(1e-5 * scale));
+        expect(Array.from(row.cells[0].masked)).toEqual(Array.from(w.cells[0].masked));
+      }),
+    );
   });
 });
 

@@ -13,6 +13,7 @@ import { maskImage } from '../masking/mask';
 import { rankMaps } from '../masking/rankMaps';
 import { deriveSeed, makeRng } from '../random';
 import { methodKey, type MethodSpec } from '../attribution/methodSpec';
+import type { InputGradients } from '../attribution/types';
 
 export interface GalleryInput {
   /** 784 pixels in [0, 1]. */
@@ -85,6 +86,8 @@ export async function galleryGrid(
   mapSeed: number,
   /** The normalisation of the dataset the model was trained on. */
   norm: Normalisation = DATASETS.mnist,
+  /** Another engine's input gradients of the model (the fused WebGPU kernels), for the methods built from them. */
+  gradients?: InputGradients,
 ): Promise<GalleryImage[]> {
   const n = inputs.length;
   const normalised = new Float32Array(n * PIXELS);
@@ -101,7 +104,8 @@ export async function galleryGrid(
     const method = getMethod(spec.id);
     const v = method.validate(spec.params);
     if ('error' in v) throw new Error(v.error);
-    const maps = await method.compute({ model, inputs: normalised, norm, batch: n, targets, seed: mapSeed, imageIndices: inputs.map((im) => im.index) }, v.params);
+    const ctx = { inputs: normalised, norm, batch: n, targets, seed: mapSeed, imageIndices: inputs.map((im) => im.index) };
+    const maps = await (gradients && method.fromGradients ? method.fromGradients({ ...ctx, gradients }, v.params) : method.compute({ ...ctx, model }, v.params));
     const masked: Float32Array[] = [];
     for (let i = 0; i < n; i++) {
       const map = maps.slice(i * PIXELS, (i + 1) * PIXELS);

@@ -8,7 +8,6 @@
 import { head, type Mnist, type MnistSplit } from '../data/mnist';
 import { DEFAULT_MASK, MNIST_TRAIN_COUNT, PIXELS, type BackendName, type TrainConfig } from '../defaults';
 import { getMethod } from '../attribution/registry';
-import { ROWS_PER_CALL } from '../attribution/chunk';
 import { cnnFromWeights, readWeights } from '../model/cnn';
 import { InProcessExecutor } from '../sweep/inProcessExecutor';
 import { rankSplit } from '../sweep/rankMethod';
@@ -17,6 +16,7 @@ import type { RetrainOutcome } from '../sweep/retrainRun';
 import { SweepCache } from '../sweep/sweepCache';
 import { summarise } from '../training/evaluate';
 import { FusedCnn, fusedCanMask, maxModels, uploadOrders, uploadSplit, type GpuOrders, type GpuSplit, type ModelMask } from './fusedCnn';
+import { fusedGradients } from './fusedGradients';
 import { trainFused, type FusedRun } from './fusedTrain';
 
 /** What a sweep's provenance adds about the fused executor's maps (the methods that need more run on tfjs). */
@@ -81,19 +81,18 @@ export class FusedExecutor extends InProcessExecutor {
     const split = task.split === 'train' ? this.mnist.train : this.mnist.test;
     // Test images get dataset-wide indices after the training images, as in InProcessExecutor.rank.
     const offset = task.split === 'train' ? 0 : MNIST_TRAIN_COUNT;
-    const model = await FusedCnn.create(this.device, 1, MAP_ROWS);
+    const fused = await fusedGradients(this.device, await readWeights(base));
     try {
-      model.setWeights([await readWeights(base)]);
       return await rankSplit(base, split, { first: task.from, count: task.count }, task.method, task.target, task.mapSeed, task.mask, offset, {
         signal: this.signal,
-        gradients: (inputs, targets, score) => model.inputGradients(inputs, targets, score),
+        gradients: fused.gradients,
         onProgress: async (p) => {
           await progress(p.done);
           await this.checkpoint();
         },
       });
     } finally {
-      model.destroy();
+      fused.destroy();
     }
   }
 
@@ -187,11 +186,5 @@ export class FusedExecutor extends InProcessExecutor {
     this.splits.clear();
   }
 }
-
-/**
- * Rows per input-gradient pass: computeMaps's chunks hold at most 1,024 rows (attribution/chunk.ts), so each
- * chunk is one pass and one read-back.
- */
-const MAP_ROWS = ROWS_PER_CALL;
 
 const maskOf = (t: RetrainTask): ModelMask => ({ kind: t.rankings === null ? 'plain' : t.kind, threshold: t.threshold, mask: t.mask });
