@@ -405,7 +405,8 @@ const DFO: u32 = 420u; const DROW: u32 = 680u;
 // PARAM_SPECS); for maps, dx (784).
 const DXO: u32 = 0u; const GROW: u32 = 2572u;
 
-var<workgroup> dz2: array<f32, 1024>;
+// dz2 as each 8×8 cell's 16 channels, four to a vec4: one load serves four channels.
+var<workgroup> dz2: array<vec4f, 256>;
 var<workgroup> g1: array<f32, 864>;
 var<workgroup> a1: array<u32, 864>;
 var<workgroup> w1: array<f32, 150>;
@@ -427,20 +428,27 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) li: u
   let gb = s * GROW;
   let wk = k * P;
   // dz2 whole: each pool2 output's gradient at its argmax (where the ReLU passed it), zero at the other three.
-  for (var t = li; t < 256u; t += WG) {
-    let oc = t % 16u;
-    let px = (t / 16u) % 4u;
-    let py = t / 64u;
-    let g = dense[s * DROW + DFO + t];
-    let q = u32(acts[base + A2O + t]);
-    let v = select(0.0, g, passes(g, acts[base + P2O + t]));
-    let at = (py * 16u + px * 2u) * 16u + oc;
-    dz2[at] = select(0.0, v, q == 0u);
-    dz2[at + 16u] = select(0.0, v, q == 1u);
-    dz2[at + 128u] = select(0.0, v, q == 2u);
-    dz2[at + 144u] = select(0.0, v, q == 3u);
-    gp[t] = v;
-    gq[t] = ((2u * py + (q >> 1u)) * 12u + 2u * px + (q & 1u)) * 6u;
+  // A thread per pool2 position and four of its channels.
+  for (var t = li; t < 64u; t += WG) {
+    let px = (t / 4u) % 4u;
+    let py = t / 16u;
+    var v = vec4f(0.0);
+    var q = vec4u(0u);
+    for (var c = 0u; c < 4u; c++) {
+      let e = t * 4u + c;
+      let g = dense[s * DROW + DFO + e];
+      let qe = u32(acts[base + A2O + e]);
+      let ve = select(0.0, g, passes(g, acts[base + P2O + e]));
+      v[c] = ve;
+      q[c] = qe;
+      gp[e] = ve;
+      gq[e] = ((2u * py + (qe >> 1u)) * 12u + 2u * px + (qe & 1u)) * 6u;
+    }
+    let at = (py * 16u + px * 2u) * 4u + t % 4u;
+    dz2[at] = select(vec4f(0.0), v, q == vec4u(0u));
+    dz2[at + 4u] = select(vec4f(0.0), v, q == vec4u(1u));
+    dz2[at + 32u] = select(vec4f(0.0), v, q == vec4u(2u));
+    dz2[at + 36u] = select(vec4f(0.0), v, q == vec4u(3u));
   }
   if (st.inputGrad == 1u) {
     for (var e = li; e < 150u; e += WG) { w1[e] = w[wk + C1W + e]; }
@@ -456,12 +464,17 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) li: u
       for (var j = 0u; j < 5u; j++) {
         // Output (ay + dy, bx + dx) takes dz2 cell (ay + dy - i, bx + dx - j): zero outside the 8×8.
         ${unroll([2, 2], (dy, dx) => `let ok${dy}${dx} = ay + ${dy}u >= i && ay + ${dy}u - i < 8u && bx + ${dx}u >= j && bx + ${dx}u - j < 8u;
-        let at${dy}${dx} = select(0u, ((ay + ${dy}u - i) * 8u + bx + ${dx}u - j) * 16u, ok${dy}${dx});`).replace(/\n/g, '\n        ')}
+        let at${dy}${dx} = select(0u, ((ay + ${dy}u - i) * 8u + bx + ${dx}u - j) * 4u, ok${dy}${dx});`).replace(/\n/g, '\n        ')}
         let wt = wk + C2W + (i * 5u + j) * 96u;
-${unroll([16], (oc) => {
-  const lines = [`let u0 = vec4f(w[wt + ${oc}u], w[wt + ${oc + 16}u], w[wt + ${oc + 32}u], w[wt + ${oc + 48}u]);`, `let u1 = vec2f(w[wt + ${oc + 64}u], w[wt + ${oc + 80}u]);`];
-  [[0, 0], [0, 1], [1, 0], [1, 1]].forEach(([dy, dx], q) => lines.push(`let d${q} = select(0.0, dz2[at${dy}${dx} + ${oc}u], ok${dy}${dx}); sa${q} += d${q} * u0; sb${q} += d${q} * u1;`));
-  return `        { ${lines.join(' ')} }`;
+${unroll([4], (og) => {
+  const cells = unroll([2, 2], (dy, dx) => `let e${dy * 2 + dx} = select(vec4f(0.0), dz2[at${dy}${dx} + ${og}u], ok${dy}${dx});`).split('\n');
+  const taps = unroll([4], (c) => {
+    const oc = og * 4 + c;
+    const lines = [`let u0 = vec4f(w[wt + ${oc}u], w[wt + ${oc + 16}u], w[wt + ${oc + 32}u], w[wt + ${oc + 48}u]);`, `let u1 = vec2f(w[wt + ${oc + 64}u], w[wt + ${oc + 80}u]);`];
+    cells.forEach((_, q) => lines.push(`sa${q} += e${q}[${c}] * u0; sb${q} += e${q}[${c}] * u1;`));
+    return `          { ${lines.join(' ')} }`;
+  });
+  return `        {\n          ${cells.join(' ')}\n${taps}\n        }`;
 })}
       }
     }
