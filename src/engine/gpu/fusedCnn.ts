@@ -13,7 +13,7 @@ import { pixelsToMask } from '../masking/maskCount';
 import { replacementValue, type ConstantReplacement } from '../masking/replacement';
 import type { RunKind } from '../sweep/sweepPlan';
 import type { GradientScore } from '../attribution/types';
-import { BACKWARD_CONV, BACKWARD_DENSE, FORWARD_CONV, FORWARD_DENSE, STEP_SLOT_BYTES, UPDATE, WEIGHT_GRADS } from './kernels.wgsl';
+import { BACKWARD_CONV, BACKWARD_DENSE, DENSE_SAMPLES, FORWARD_CONV, FORWARD_DENSE, STEP_SLOT_BYTES, UPDATE, WEIGHT_GRAD_THREADS, WEIGHT_GRADS } from './kernels.wgsl';
 
 /** Floats per sample in each activation buffer (kernels.wgsl.ts). */
 const ACT_ROW = 3024;
@@ -187,6 +187,9 @@ async function kernels(device: GPUDevice): Promise<Record<string, Kernel>> {
   return out;
 }
 
+/** Workgroups along a batch of n samples for the dense kernels (DENSE_SAMPLES samples each). */
+const denseGroups = (n: number): number => Math.ceil(n / DENSE_SAMPLES);
+
 /** The 2-D grid of 256-thread workgroups that covers `threads` (65,535 at most per dimension). */
 function grid(threads: number): [number, number] {
   const groups = Math.ceil(threads / 256);
@@ -354,7 +357,7 @@ export class FusedCnn {
 
   private forward(offset: number, split: GpuSplit, orders: GpuOrders | null, n: number): void {
     this.dispatch('forwardConv', offset, [this.weights, split.images, orders?.buffer ?? this.empty, this.order, split.tables, this.masks, this.acts], [n, this.k]);
-    this.dispatch('forwardDense', offset, [this.weights, this.acts, split.labels, this.order, this.dense, this.out], [n, this.k]);
+    this.dispatch('forwardDense', offset, [this.weights, this.acts, split.labels, this.order, this.dense, this.out], [denseGroups(n), this.k]);
   }
 
   /** One optimiser step of every model on examples from..from+n of its epoch order (setOrder) over `split`. */
@@ -362,11 +365,10 @@ export class FusedCnn {
     if (n > this.rows) throw new RangeError(`A step of ${n} samples; these models step on at most ${this.rows}.`);
     const offset = this.writeSlot({ n, from, count: split.count, source: 0, seed: 0, rate });
     this.forward(offset, split, orders, n);
-    this.dispatch('backwardDense', offset, [this.weights, this.dense], [n, this.k]);
+    this.dispatch('backwardDense', offset, [this.weights, this.dense], [denseGroups(n), this.k]);
     this.dispatch('backwardConv', offset, [this.weights, this.acts, this.dense, this.gradAct], [n, this.k]);
-    const threads = grid(this.k * PARAM_COUNT);
-    this.dispatch('weightGrads', offset, [this.acts, this.dense, this.gradAct, this.grads], threads);
-    this.dispatch('update', offset, [this.weights, this.grads, this.moment1, this.moment2, this.dense, this.stats], threads);
+    this.dispatch('weightGrads', offset, [this.acts, this.dense, this.gradAct, this.grads], grid(this.k * WEIGHT_GRAD_THREADS));
+    this.dispatch('update', offset, [this.weights, this.grads, this.moment1, this.moment2, this.dense, this.stats], grid(this.k * PARAM_COUNT));
   }
 
   /** Per model, the mean losses summed and the correct predictions counted since the last call. */
@@ -420,8 +422,8 @@ export class FusedCnn {
       this.device.queue.writeBuffer(this.out, 0, Uint32Array.from({ length: m }, (_, b) => targets[from + b]));
       const offset = this.writeSlot({ n: m, from: 0, count: m, source: 2, seed: opts.loss ? 2 : 1, guided: opts.guided, inputGrad: true });
       this.dispatch('forwardConv', offset, [this.weights, this.empty, this.empty, this.order, this.empty, this.masks, this.acts], [m, 1]);
-      this.dispatch('forwardDense', offset, [this.weights, this.acts, this.empty, this.order, this.dense, this.out], [m, 1]);
-      this.dispatch('backwardDense', offset, [this.weights, this.dense], [m, 1]);
+      this.dispatch('forwardDense', offset, [this.weights, this.acts, this.empty, this.order, this.dense, this.out], [denseGroups(m), 1]);
+      this.dispatch('backwardDense', offset, [this.weights, this.dense], [denseGroups(m), 1]);
       this.dispatch('backwardConv', offset, [this.weights, this.acts, this.dense, this.gradAct], [m, 1]);
       // Only each row's input gradient comes back, not the whole gradient row (3.4× the bytes).
       const dx = await this.readback(m * PIXELS * 4, (enc, staging) => {

@@ -3,9 +3,10 @@
  * conv (input + mask, conv1 + ReLU + pool, conv2 + ReLU + pool in one workgroup per image), forward dense
  * (three layers and the softmax cross-entropy), backward dense, backward conv (with each image's share of the
  * conv parameters' gradients, or, for maps, the input gradient), the weight gradients summed over the batch, and
- * the optimiser st. One workgroup per image keeps every image's activations in workgroup memory (≤ 16 KiB,
- * WebGPU's default limit) between the layers of a kernel. The convolutions are register-blocked (several outputs
- * per thread, taps unrolled) and sum in tfjs's order, so that the engines' rounding stays alike.
+ * the optimiser st. One workgroup per image (the dense kernels: per DENSE_SAMPLES images, so that each weight
+ * loaded serves several) keeps the activations in workgroup memory (≤ 16 KiB, WebGPU's default limit) between the
+ * layers of a kernel. The layers are register-blocked (several outputs, or samples, per thread, taps unrolled) and
+ * sum in tfjs's order, so that the engines' rounding stays alike.
  *
  * Layouts follow tfjs so that weights move between the engines unchanged: NHWC activations, HWIO conv
  * kernels, [in, out] dense kernels; a model's parameters lie contiguously in PARAM_SPECS order. Max-pool
@@ -209,7 +210,50 @@ ${unroll([5, 6], (j, c) => {
 }
 `;
 
-/** The three dense layers, the logits' softmax cross-entropy and its gradient: one workgroup per sample. */
+/**
+ * Samples per workgroup of the dense kernels: each weight a thread loads serves this many samples (one workgroup
+ * per sample loaded every weight once per sample, and the loads were most of the dense kernels' time).
+ */
+export const DENSE_SAMPLES = 4;
+const SB = DENSE_SAMPLES;
+
+/** `body(q)` for each of the workgroup's samples q, joined by `sep`. */
+const perSample = (body: (q: number) => string, sep = ' '): string => unroll([SB], body).split('\n').join(sep);
+
+/** The rows s0..s<SB-1> of the workgroup's samples b0 + q; past the batch's end, its last (computed, not written). */
+const SAMPLE_ROWS = /* wgsl */ `let b0 = wg.x * ${SB}u;
+  let k = wg.y;
+  if (b0 >= st.n) { return; }
+  let last = st.n - 1u;
+  ${perSample((q) => `let s${q} = k * st.rows + min(b0 + ${q}u, last);`)}
+  let wk = k * P;`;
+
+/**
+ * A dense layer with ReLU for the workgroup's samples, a thread per four outputs j..j+3 of all of them: from
+ * `input` (inSize per sample) through the [inSize, outSize] kernel at wOff and the bias at bOff into `out` and
+ * each active sample's dense row at `rowOff`. Summed bias first, then i in order, as tfjs.
+ */
+function denseRelu(input: string, inSize: number, outSize: number, wOff: string, bOff: string, out: string, rowOff: string): string {
+  return `for (var t = li; t < ${outSize / 4}u; t += WG) {
+    let j = t * 4u;
+    let bias = wk + ${bOff} + j;
+    let bv = vec4f(w[bias], w[bias + 1u], w[bias + 2u], w[bias + 3u]);
+    ${perSample((q) => `var v${q} = bv;`)}
+    for (var i = 0u; i < ${inSize}u; i += 4u) {
+${unroll([4], (d) => `      { let at = wk + ${wOff} + (i + ${d}u) * ${outSize}u + j; let u = vec4f(w[at], w[at + 1u], w[at + 2u], w[at + 3u]); ${perSample((q) => `v${q} += ${input}[${q * inSize}u + i + ${d}u] * u;`)} }`)}
+    }
+${unroll([SB], (q) => `    {
+      let r = max(v${q}, vec4f(0.0));
+      ${[0, 1, 2, 3].map((c) => `${out}[${q * outSize}u + j + ${c}u] = r[${c}];`).join(' ')}
+      if (b0 + ${q}u < st.n) { let o = s${q} * DROW + ${rowOff} + j; ${[0, 1, 2, 3].map((c) => `dense[o + ${c}u] = r[${c}];`).join(' ')} }
+    }`)}
+  }`;
+}
+
+/**
+ * The three dense layers, the logits' softmax cross-entropy and its gradient: one workgroup per DENSE_SAMPLES
+ * samples.
+ */
 export const FORWARD_DENSE = /* wgsl */ `${COMMON}
 @group(0) @binding(0) var<uniform> st: Step;
 @group(0) @binding(1) var<storage, read> w: array<f32>;
@@ -223,61 +267,54 @@ const P2O: u32 = 2512u; const ROW: u32 = 3024u;
 const H1O: u32 = 0u; const H2O: u32 = 120u; const DZO: u32 = 204u; const LO: u32 = 214u; const CO: u32 = 215u;
 const DROW: u32 = 680u;
 
-var<workgroup> f: array<f32, 256>;
-var<workgroup> h1: array<f32, 120>;
-var<workgroup> h2: array<f32, 84>;
-var<workgroup> z: array<f32, 10>;
+// Each of the workgroup's samples' features, h1, h2 and logits, one after another.
+var<workgroup> f: array<f32, ${SB * 256}>;
+var<workgroup> h1: array<f32, ${SB * 120}>;
+var<workgroup> h2: array<f32, ${SB * 84}>;
+var<workgroup> z: array<f32, ${SB * 10}>;
 
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) li: u32) {
-  let b = wg.x;
-  let k = wg.y;
-  if (b >= st.n) { return; }
-  let s = k * st.rows + b;
-  let wk = k * P;
-  for (var i = li; i < 256u; i += WG) { f[i] = acts[s * ROW + P2O + i]; }
+  ${SAMPLE_ROWS}
+  for (var i = li; i < 256u; i += WG) { ${perSample((q) => `f[${q * 256}u + i] = acts[s${q} * ROW + P2O + i];`)} }
   workgroupBarrier();
-  for (var j = li; j < 120u; j += WG) {
-    var v = w[wk + F1B + j];
-    for (var i = 0u; i < 256u; i++) { v += f[i] * w[wk + F1W + i * 120u + j]; }
-    v = max(v, 0.0);
-    h1[j] = v;
-    dense[s * DROW + H1O + j] = v;
-  }
+  ${denseRelu('f', 256, 120, 'F1W', 'F1B', 'h1', 'H1O')}
   workgroupBarrier();
-  for (var j = li; j < 84u; j += WG) {
-    var v = w[wk + F2B + j];
-    for (var i = 0u; i < 120u; i++) { v += h1[i] * w[wk + F2W + i * 84u + j]; }
-    v = max(v, 0.0);
-    h2[j] = v;
-    dense[s * DROW + H2O + j] = v;
-  }
+  ${denseRelu('h1', 120, 84, 'F2W', 'F2B', 'h2', 'H2O')}
   workgroupBarrier();
   for (var j = li; j < 10u; j += WG) {
-    var v = w[wk + F3B + j];
-    for (var i = 0u; i < 84u; i++) { v += h2[i] * w[wk + F3W + i * 10u + j]; }
-    z[j] = v;
+    let bias = w[wk + F3B + j];
+    ${perSample((q) => `var v${q} = bias;`)}
+    for (var i = 0u; i < 84u; i++) {
+      let u = w[wk + F3W + i * 10u + j];
+      ${perSample((q) => `v${q} += h2[${q * 84}u + i] * u;`)}
+    }
+    ${perSample((q) => `z[${q * 10}u + j] = v${q};`)}
   }
   workgroupBarrier();
-  if (li == 0u) {
+  for (var q = li; q < ${SB}u; q += WG) {
+    let b = b0 + q;
+    if (b >= st.n) { break; }
+    let s = k * st.rows + b;
+    let zo = q * 10u;
     // The label (training, scoring) or, for maps, the class the map explains (out[s] on the way in).
     var y = 0u;
     if (st.source == 0u) { y = labels[order[k * st.count + st.start + b]]; }
     else if (st.source == 1u) { y = labels[st.start + b]; }
     else { y = out[s]; }
-    var m = z[0];
+    var m = z[zo];
     var pred = 0u;
-    for (var c = 1u; c < 10u; c++) { if (z[c] > m) { m = z[c]; pred = c; } }
+    for (var c = 1u; c < 10u; c++) { if (z[zo + c] > m) { m = z[zo + c]; pred = c; } }
     var sum = 0.0;
-    for (var c = 0u; c < 10u; c++) { sum += exp(z[c] - m); }
+    for (var c = 0u; c < 10u; c++) { sum += exp(z[zo + c] - m); }
     let lse = log(sum) + m;
-    dense[s * DROW + LO] = lse - z[y];
+    dense[s * DROW + LO] = lse - z[zo + y];
     dense[s * DROW + CO] = select(0.0, 1.0, pred == y);
     let scale = select(1.0, 1.0 / f32(st.n), st.seed == 0u);
     for (var c = 0u; c < 10u; c++) {
       var g = 0.0;
       if (st.seed == 1u) { g = select(0.0, 1.0, c == y); }
-      else { g = (exp(z[c] - lse) - select(0.0, 1.0, c == y)) * scale; }
+      else { g = (exp(z[zo + c] - lse) - select(0.0, 1.0, c == y)) * scale; }
       dense[s * DROW + DZO + c] = g;
     }
     if (st.source == 1u) { out[k * st.count + st.start + b] = pred; }
@@ -285,7 +322,26 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) li: u
 }
 `;
 
-/** Back through the dense layers (ReLU, or guided ReLU for guided backprop) to the flattened features. */
+/**
+ * One gradient layer back through a dense kernel for the workgroup's samples, a thread per four inputs i..i+3 of
+ * all of them: from `grad` (outSize per sample) through the [inSize, outSize] kernel at wOff, summed over the
+ * outputs j in order (as tfjs), into g<q> (a vec4 per sample); `then` uses them.
+ */
+function denseBack(grad: string, inSize: number, outSize: number, wOff: string, then: string): string {
+  return `for (var t = li; t < ${inSize / 4}u; t += WG) {
+    let i = t * 4u;
+    ${perSample((q) => `var g${q} = vec4f(0.0);`)}
+    for (var j = 0u; j < ${outSize}u; j += 4u) {
+${unroll([4], (d) => `      { let at = wk + ${wOff} + i * ${outSize}u + j + ${d}u; let u = vec4f(w[at], w[at + ${outSize}u], w[at + ${2 * outSize}u], w[at + ${3 * outSize}u]); ${perSample((q) => `g${q} += ${grad}[${q * outSize}u + j + ${d}u] * u;`)} }`)}
+    }
+    ${then}
+  }`;
+}
+
+/**
+ * Back through the dense layers (ReLU, or guided ReLU for guided backprop) to the flattened features: one
+ * workgroup per DENSE_SAMPLES samples.
+ */
 export const BACKWARD_DENSE = /* wgsl */ `${COMMON}
 @group(0) @binding(0) var<uniform> st: Step;
 @group(0) @binding(1) var<storage, read> w: array<f32>;
@@ -293,9 +349,9 @@ export const BACKWARD_DENSE = /* wgsl */ `${COMMON}
 const H1O: u32 = 0u; const H2O: u32 = 120u; const DZO: u32 = 204u; const DH2O: u32 = 216u; const DH1O: u32 = 300u; const DFO: u32 = 420u;
 const DROW: u32 = 680u;
 
-var<workgroup> dz: array<f32, 10>;
-var<workgroup> dh2: array<f32, 84>;
-var<workgroup> dh1: array<f32, 120>;
+var<workgroup> dz: array<f32, ${SB * 10}>;
+var<workgroup> dh2: array<f32, ${SB * 84}>;
+var<workgroup> dh1: array<f32, ${SB * 120}>;
 
 fn reluBack(g: f32, a: f32) -> f32 {
   if (a <= 0.0) { return 0.0; }
@@ -305,35 +361,29 @@ fn reluBack(g: f32, a: f32) -> f32 {
 
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) li: u32) {
-  let b = wg.x;
-  let k = wg.y;
-  if (b >= st.n) { return; }
-  let s = k * st.rows + b;
-  let wk = k * P;
-  let d = s * DROW;
-  for (var j = li; j < 10u; j += WG) { dz[j] = dense[d + DZO + j]; }
+  ${SAMPLE_ROWS}
+  for (var j = li; j < 10u; j += WG) { ${perSample((q) => `dz[${q * 10}u + j] = dense[s${q} * DROW + DZO + j];`)} }
   workgroupBarrier();
   for (var j = li; j < 84u; j += WG) {
-    var g = 0.0;
-    for (var c = 0u; c < 10u; c++) { g += dz[c] * w[wk + F3W + j * 10u + c]; }
-    g = reluBack(g, dense[d + H2O + j]);
-    dh2[j] = g;
-    dense[d + DH2O + j] = g;
+    ${perSample((q) => `var g${q} = 0.0;`)}
+    for (var c = 0u; c < 10u; c++) {
+      let u = w[wk + F3W + j * 10u + c];
+      ${perSample((q) => `g${q} += dz[${q * 10}u + c] * u;`)}
+    }
+${unroll([SB], (q) => `    {
+      let g = reluBack(g${q}, dense[s${q} * DROW + H2O + j]);
+      dh2[${q * 84}u + j] = g;
+      if (b0 + ${q}u < st.n) { dense[s${q} * DROW + DH2O + j] = g; }
+    }`)}
   }
   workgroupBarrier();
-  for (var i = li; i < 120u; i += WG) {
-    var g = 0.0;
-    for (var j = 0u; j < 84u; j++) { g += dh2[j] * w[wk + F2W + i * 84u + j]; }
-    g = reluBack(g, dense[d + H1O + i]);
-    dh1[i] = g;
-    dense[d + DH1O + i] = g;
-  }
+  ${denseBack('dh2', 120, 84, 'F2W', unroll([SB], (q) => `{
+      ${[0, 1, 2, 3].map((c) => `let r${c} = reluBack(g${q}[${c}], dense[s${q} * DROW + H1O + i + ${c}u]);`).join(' ')}
+      ${[0, 1, 2, 3].map((c) => `dh1[${q * 120}u + i + ${c}u] = r${c};`).join(' ')}
+      if (b0 + ${q}u < st.n) { let o = s${q} * DROW + DH1O + i; ${[0, 1, 2, 3].map((c) => `dense[o + ${c}u] = r${c};`).join(' ')} }
+    }`).replace(/\n/g, '\n    '))}
   workgroupBarrier();
-  for (var i = li; i < 256u; i += WG) {
-    var g = 0.0;
-    for (var j = 0u; j < 120u; j++) { g += dh1[j] * w[wk + F1W + i * 120u + j]; }
-    dense[d + DFO + i] = g;
-  }
+  ${denseBack('dh1', 256, 120, 'F1W', unroll([SB], (q) => `if (b0 + ${q}u < st.n) { let o = s${q} * DROW + DFO + i; ${[0, 1, 2, 3].map((c) => `dense[o + ${c}u] = g${q}[${c}];`).join(' ')} }`).replace(/\n/g, '\n    '))}
 }
 `;
 
@@ -355,7 +405,8 @@ const DFO: u32 = 420u; const DROW: u32 = 680u;
 // PARAM_SPECS); for maps, dx (784).
 const DXO: u32 = 0u; const GROW: u32 = 2572u;
 
-var<workgroup> dz2: array<f32, 1024>;
+// dz2 as each 8×8 cell's 16 channels, four to a vec4: one load serves four channels.
+var<workgroup> dz2: array<vec4f, 256>;
 var<workgroup> g1: array<f32, 864>;
 var<workgroup> a1: array<u32, 864>;
 var<workgroup> w1: array<f32, 150>;
@@ -377,20 +428,27 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) li: u
   let gb = s * GROW;
   let wk = k * P;
   // dz2 whole: each pool2 output's gradient at its argmax (where the ReLU passed it), zero at the other three.
-  for (var t = li; t < 256u; t += WG) {
-    let oc = t % 16u;
-    let px = (t / 16u) % 4u;
-    let py = t / 64u;
-    let g = dense[s * DROW + DFO + t];
-    let q = u32(acts[base + A2O + t]);
-    let v = select(0.0, g, passes(g, acts[base + P2O + t]));
-    let at = (py * 16u + px * 2u) * 16u + oc;
-    dz2[at] = select(0.0, v, q == 0u);
-    dz2[at + 16u] = select(0.0, v, q == 1u);
-    dz2[at + 128u] = select(0.0, v, q == 2u);
-    dz2[at + 144u] = select(0.0, v, q == 3u);
-    gp[t] = v;
-    gq[t] = ((2u * py + (q >> 1u)) * 12u + 2u * px + (q & 1u)) * 6u;
+  // A thread per pool2 position and four of its channels.
+  for (var t = li; t < 64u; t += WG) {
+    let px = (t / 4u) % 4u;
+    let py = t / 16u;
+    var v = vec4f(0.0);
+    var q = vec4u(0u);
+    for (var c = 0u; c < 4u; c++) {
+      let e = t * 4u + c;
+      let g = dense[s * DROW + DFO + e];
+      let qe = u32(acts[base + A2O + e]);
+      let ve = select(0.0, g, passes(g, acts[base + P2O + e]));
+      v[c] = ve;
+      q[c] = qe;
+      gp[e] = ve;
+      gq[e] = ((2u * py + (qe >> 1u)) * 12u + 2u * px + (qe & 1u)) * 6u;
+    }
+    let at = (py * 16u + px * 2u) * 4u + t % 4u;
+    dz2[at] = select(vec4f(0.0), v, q == vec4u(0u));
+    dz2[at + 4u] = select(vec4f(0.0), v, q == vec4u(1u));
+    dz2[at + 32u] = select(vec4f(0.0), v, q == vec4u(2u));
+    dz2[at + 36u] = select(vec4f(0.0), v, q == vec4u(3u));
   }
   if (st.inputGrad == 1u) {
     for (var e = li; e < 150u; e += WG) { w1[e] = w[wk + C1W + e]; }
@@ -406,12 +464,17 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) li: u
       for (var j = 0u; j < 5u; j++) {
         // Output (ay + dy, bx + dx) takes dz2 cell (ay + dy - i, bx + dx - j): zero outside the 8×8.
         ${unroll([2, 2], (dy, dx) => `let ok${dy}${dx} = ay + ${dy}u >= i && ay + ${dy}u - i < 8u && bx + ${dx}u >= j && bx + ${dx}u - j < 8u;
-        let at${dy}${dx} = select(0u, ((ay + ${dy}u - i) * 8u + bx + ${dx}u - j) * 16u, ok${dy}${dx});`).replace(/\n/g, '\n        ')}
+        let at${dy}${dx} = select(0u, ((ay + ${dy}u - i) * 8u + bx + ${dx}u - j) * 4u, ok${dy}${dx});`).replace(/\n/g, '\n        ')}
         let wt = wk + C2W + (i * 5u + j) * 96u;
-${unroll([16], (oc) => {
-  const lines = [`let u0 = vec4f(w[wt + ${oc}u], w[wt + ${oc + 16}u], w[wt + ${oc + 32}u], w[wt + ${oc + 48}u]);`, `let u1 = vec2f(w[wt + ${oc + 64}u], w[wt + ${oc + 80}u]);`];
-  [[0, 0], [0, 1], [1, 0], [1, 1]].forEach(([dy, dx], q) => lines.push(`let d${q} = select(0.0, dz2[at${dy}${dx} + ${oc}u], ok${dy}${dx}); sa${q} += d${q} * u0; sb${q} += d${q} * u1;`));
-  return `        { ${lines.join(' ')} }`;
+${unroll([4], (og) => {
+  const cells = unroll([2, 2], (dy, dx) => `let e${dy * 2 + dx} = select(vec4f(0.0), dz2[at${dy}${dx} + ${og}u], ok${dy}${dx});`).split('\n');
+  const taps = unroll([4], (c) => {
+    const oc = og * 4 + c;
+    const lines = [`let u0 = vec4f(w[wt + ${oc}u], w[wt + ${oc + 16}u], w[wt + ${oc + 32}u], w[wt + ${oc + 48}u]);`, `let u1 = vec2f(w[wt + ${oc + 64}u], w[wt + ${oc + 80}u]);`];
+    cells.forEach((_, q) => lines.push(`sa${q} += e${q}[${c}] * u0; sb${q} += e${q}[${c}] * u1;`));
+    return `          { ${lines.join(' ')} }`;
+  });
+  return `        {\n          ${cells.join(' ')}\n${taps}\n        }`;
 })}
       }
     }
@@ -501,7 +564,29 @@ ${unroll([16], (oc) => {
 }
 `;
 
-/** Every parameter's gradient, summed over the model's batch: one thread per (model, parameter). */
+/** Threads per model of weightGrads: a thread per conv parameter, per 4×4 block of fc1's and fc2's kernels, and per other parameter. */
+export const WEIGHT_GRAD_THREADS = OFFSETS.f1w + (256 / 4) * (120 / 4) + (OFFSETS.f2w - OFFSETS.f1b) + (120 / 4) * (84 / 4) + (OFFSETS.end - OFFSETS.f2b);
+
+/**
+ * A 4×4 block of a dense kernel's gradient [in, outSize] at wOff (block r of the kernel's, row-major): the outer
+ * products of the layer's inputs (in `xs`, sample s's at `x`) and output gradients (in dense, at `d`), summed over
+ * the batch in order. Each of the eight values a sample gives is loaded once for four products.
+ */
+function denseGradBlock(outSize: number, xs: string, x: string, d: string, wOff: string): string {
+  const cols = outSize / 4;
+  return `let i = (r / ${cols}u) * 4u;
+    let j = (r % ${cols}u) * 4u;
+    ${unroll([4], (a) => `var s${a} = vec4f(0.0);`).split('\n').join(' ')}
+    for (var b = 0u; b < st.n; b++) {
+      let s = first + b;
+      let xo = ${x} + i;
+      let dv = vec4f(${[0, 1, 2, 3].map((c) => `dense[${d} + j + ${c}u]`).join(', ')});
+      ${unroll([4], (a) => `s${a} += ${xs}[xo + ${a}u] * dv;`).split('\n').join(' ')}
+    }
+    ${unroll([4], (a) => `{ let o = gk + ${wOff} + (i + ${a}u) * ${outSize}u + j; ${[0, 1, 2, 3].map((c) => `g[o + ${c}u] = s${a}[${c}];`).join(' ')} }`).split('\n').join('\n    ')}`;
+}
+
+/** Every parameter's gradient, summed over the model's batch: WEIGHT_GRAD_THREADS threads per model. */
 export const WEIGHT_GRADS = /* wgsl */ `${COMMON}
 @group(0) @binding(0) var<uniform> st: Step;
 @group(0) @binding(1) var<storage, read> acts: array<f32>;
@@ -511,44 +596,47 @@ export const WEIGHT_GRADS = /* wgsl */ `${COMMON}
 const P2O: u32 = 2512u; const ROW: u32 = 3024u;
 const H1O: u32 = 0u; const H2O: u32 = 120u; const DZO: u32 = 204u; const DH2O: u32 = 216u; const DH1O: u32 = 300u; const DROW: u32 = 680u;
 const GROW: u32 = 2572u;
+// Where each kind of thread ends: fc1's blocks, fc1's bias, fc2's blocks, then a thread per parameter from fc2's bias.
+const Q1: u32 = F1W + 1920u; const Q2: u32 = Q1 + 120u; const Q3: u32 = Q2 + 630u;
+const T: u32 = ${WEIGHT_GRAD_THREADS}u;
+
+fn fc1Block(r: u32, first: u32, gk: u32) {
+  ${denseGradBlock(120, 'acts', 's * ROW + P2O', 's * DROW + DH1O', 'F1W')}
+}
+
+fn fc2Block(r: u32, first: u32, gk: u32) {
+  ${denseGradBlock(84, 'dense', 's * DROW + H1O', 's * DROW + DH2O', 'F2W')}
+}
 
 @compute @workgroup_size(256)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nw: vec3u) {
   let id = gid.x + gid.y * nw.x * 256u;
-  if (id >= st.models * P) { return; }
-  let k = id / P;
-  let e = id % P;
+  if (id >= st.models * T) { return; }
+  let k = id / T;
+  let r = id % T;
   let first = k * st.rows;
+  let gk = k * P;
+  if (r >= Q1 && r < Q2) {
+    let j = r - Q1;
+    var sum = 0.0;
+    for (var b = 0u; b < st.n; b++) { sum += dense[(first + b) * DROW + DH1O + j]; }
+    g[gk + F1B + j] = sum;
+    return;
+  }
+  if (r >= F1W && r < Q1) { fc1Block(r - F1W, first, gk); return; }
+  if (r >= Q2 && r < Q3) { fc2Block(r - Q2, first, gk); return; }
+  let e = select(F2B + r - Q3, r, r < F1W);
   var sum = 0.0;
   if (e < F1W) {
     // The conv parameters: the samples' shares (backwardConv).
     for (var b = 0u; b < st.n; b++) { sum += grads[(first + b) * GROW + e]; }
-  } else if (e < F1B) {
-    let r = e - F1W;
-    let i = r / 120u;
-    let j = r % 120u;
-    for (var b = 0u; b < st.n; b++) {
-      let s = first + b;
-      sum += acts[s * ROW + P2O + i] * dense[s * DROW + DH1O + j];
-    }
-  } else if (e < F2W) {
-    let j = e - F1B;
-    for (var b = 0u; b < st.n; b++) { sum += dense[(first + b) * DROW + DH1O + j]; }
-  } else if (e < F2B) {
-    let r = e - F2W;
-    let i = r / 84u;
-    let j = r % 84u;
-    for (var b = 0u; b < st.n; b++) {
-      let s = first + b;
-      sum += dense[s * DROW + H1O + i] * dense[s * DROW + DH2O + j];
-    }
   } else if (e < F3W) {
     let j = e - F2B;
     for (var b = 0u; b < st.n; b++) { sum += dense[(first + b) * DROW + DH2O + j]; }
   } else if (e < F3B) {
-    let r = e - F3W;
-    let i = r / 10u;
-    let j = r % 10u;
+    let q = e - F3W;
+    let i = q / 10u;
+    let j = q % 10u;
     for (var b = 0u; b < st.n; b++) {
       let s = first + b;
       sum += dense[s * DROW + H2O + i] * dense[s * DROW + DZO + j];
@@ -557,7 +645,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nw: 
     let j = e - F3B;
     for (var b = 0u; b < st.n; b++) { sum += dense[(first + b) * DROW + DZO + j]; }
   }
-  g[id] = sum;
+  g[gk + e] = sum;
 }
 `;
 
