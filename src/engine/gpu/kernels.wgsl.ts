@@ -3,9 +3,9 @@
  * conv (input + mask, conv1 + ReLU + pool, conv2 + ReLU + pool in one workgroup per image), forward dense
  * (three layers and the softmax cross-entropy), backward dense, backward conv (with each image's share of the
  * conv parameters' gradients, or, for maps, the input gradient), the weight gradients summed over the batch, and
- * the optimiser st. One workgroup per image (the dense kernels: per DENSE_SAMPLES images, so that each weight
- * loaded serves several) keeps the activations in workgroup memory (≤ 16 KiB, WebGPU's default limit) between the
- * layers of a kernel. The layers are register-blocked (several outputs, or samples, per thread, taps unrolled) and
+ * the optimiser step (SGD with momentum, or Adam). One workgroup per image (the dense kernels: per DENSE_SAMPLES
+ * images, so that each weight loaded serves several) keeps the activations in workgroup memory (≤ 16 KiB,
+ * WebGPU's default limit) between the layers of a kernel. The layers are register-blocked (several outputs, or samples, per thread, taps unrolled) and
  * sum in tfjs's order, so that the engines' rounding stays alike.
  *
  * Layouts follow tfjs so that weights move between the engines unchanged: NHWC activations, HWIO conv
