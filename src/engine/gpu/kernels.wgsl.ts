@@ -16,9 +16,6 @@
 /** Offsets of each parameter within one model's PARAM_COUNT values (PARAM_SPECS order). */
 export const OFFSETS = { c1w: 0, c1b: 150, c2w: 156, c2b: 2556, f1w: 2572, f1b: 33292, f2w: 33412, f2b: 43492, f3w: 43576, f3b: 44416, end: 44426 } as const;
 
-/** Per-sample activation sizes. */
-export const SIZES = { x: 784, p1: 864, p2: 256, h1: 120, h2: 84, z: 10, dz2: 1024 } as const;
-
 /** Bytes of the per-step uniform block; each step has its own slot (dynamic offsets must be 256-aligned). */
 export const STEP_SLOT_BYTES = 256;
 
