@@ -13,6 +13,7 @@ import { tfjsGradients } from '../../testing/tfjsGradients';
 import { computeMaps } from './computeMaps';
 import { METHOD_IDS, getMethod, type MethodId } from './registry';
 import type { InputGradients } from './types';
+import { maxRelativeGap } from '../../testing/relativeGap';
 
 let model: Cnn;
 let images: MnistSplit;
@@ -24,17 +25,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => disposeCnn(model));
-
-/** The largest difference of a from b, as a fraction of b's largest magnitude. */
-function maxRelativeGap(a: Float32Array, b: Float32Array): number {
-  let gap = 0;
-  let scale = 0;
-  for (let j = 0; j < b.length; j++) {
-    gap = Math.max(gap, Math.abs(a[j] - b[j]));
-    scale = Math.max(scale, Math.abs(b[j]));
-  }
-  return gap / scale;
-}
 
 const FROM_GRADIENTS: MethodId[] = ['gradient', 'inputXGradient', 'integratedGradients', 'guidedBackprop', 'smoothGrad', 'smoothGradSquared', 'varGrad', 'lossGradient', 'lossGradientAbs', 'lossGradientXInput'];
 

@@ -8,6 +8,7 @@ import { registerMaxPoolGrad } from './maxPoolGrad';
 import { registerDepthwiseBackpropFilter } from './depthwiseBackpropFilter';
 import { registerDepthwiseBackpropInput } from './depthwiseBackpropInput';
 import { makeRng } from '../random';
+import { maxRelativeGap } from '../../testing/relativeGap';
 
 function randomTensor(shape: number[], seed: number): tf.Tensor {
   const rng = makeRng(seed);
@@ -50,17 +51,6 @@ const depthwiseGradients = (): Float32Array[] =>
     [[4, 12, 12, 18], [5, 5, 18, 16]],
   ], 40);
 
-/** Largest difference relative to the reference's largest magnitude: float32 sums in another order differ by ~1e-7 of that. */
-function maxRelativeError(a: Float32Array, b: Float32Array): number {
-  let worst = 0;
-  let scale = 0;
-  for (let j = 0; j < a.length; j++) {
-    worst = Math.max(worst, Math.abs(a[j] - b[j]));
-    scale = Math.max(scale, Math.abs(b[j]));
-  }
-  return worst / scale;
-}
-
 let reference: Float32Array[];
 let depthwiseReference: Float32Array[];
 beforeAll(async () => {
@@ -84,7 +74,7 @@ describe("the lab's WASM training kernels", () => {
     expect(ours).toHaveLength(reference.length);
     ours.forEach((g, i) => {
       expect(g.length).toBe(reference[i].length);
-      expect(maxRelativeError(g, reference[i])).toBeLessThan(1e-5);
+      expect(maxRelativeGap(g, reference[i])).toBeLessThan(1e-5);
     });
     const before = tf.memory().numTensors;
     gradients();
@@ -98,7 +88,7 @@ describe("the lab's WASM training kernels", () => {
     const ours = depthwiseGradients();
     ours.forEach((g, i) => {
       expect(g.length).toBe(depthwiseReference[i].length);
-      expect(maxRelativeError(g, depthwiseReference[i])).toBeLessThan(1e-5);
+      expect(maxRelativeGap(g, depthwiseReference[i])).toBeLessThan(1e-5);
     });
     const before = tf.memory().numTensors;
     depthwiseGradients();

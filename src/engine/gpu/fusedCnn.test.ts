@@ -22,6 +22,7 @@ import { loadMnistNode } from '../../node/loadMnist';
 import { nodeGpuDevice } from '../../node/nodeWebgpu';
 import { useWasmBackend } from '../../testing/wasmBackend';
 import { randomOrder } from '../../testing/randomOrder';
+import { maxRelativeGap } from '../../testing/relativeGap';
 
 let device: GPUDevice;
 let mnist: Mnist;
@@ -37,17 +38,6 @@ beforeAll(async () => {
   trainSet = head(mnist.train, 384);
   testSet = head(mnist.test, 300);
 });
-
-/** The largest difference of a from b, as a fraction of b's largest magnitude. */
-function maxRelativeGap(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let gap = 0;
-  let scale = 0;
-  for (let j = 0; j < b.length; j++) {
-    gap = Math.max(gap, Math.abs(a[j] - b[j]));
-    scale = Math.max(scale, Math.abs(b[j]));
-  }
-  return gap / scale;
-}
 
 /** Each parameter tensor's largest difference, as a fraction of its largest value. */
 function relativeGaps(a: Float32Array[], b: Float32Array[]): Record<string, number> {

@@ -17,6 +17,7 @@ import { getMethod } from '../attribution/registry';
 import type { MethodId } from '../attribution/catalog';
 import { createOptimizer } from '../training/optimizer';
 import { cnnFromWeights, disposeCnn, initialWeights, logits, readWeights, toInput, type Cnn } from './cnn';
+import { maxRelativeGap } from '../../testing/relativeGap';
 
 const B = 6;
 const TOLERANCE = 1e-4;
@@ -28,17 +29,6 @@ let inputs: Float32Array;
 let labels: number[];
 const image = (b: number): Float64Array => Float64Array.from(inputs.subarray(b * PIXELS, (b + 1) * PIXELS));
 const w64 = (): oracle.Weights => weights.map((w) => Float64Array.from(w));
-
-/** Largest difference relative to the reference's largest magnitude. */
-function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let worst = 0;
-  let scale = 0;
-  for (let i = 0; i < b.length; i++) {
-    worst = Math.max(worst, Math.abs(a[i] - b[i]));
-    scale = Math.max(scale, Math.abs(b[i]));
-  }
-  return worst / scale;
-}
 
 beforeAll(async () => {
   await useWasmBackend();
@@ -54,7 +44,7 @@ beforeAll(async () => {
 describe('the engine against a float64 oracle (random weights, real digits)', () => {
   it('gives the same logits', async () => {
     const ours = await forwardLogits(model, inputs, B);
-    for (let b = 0; b < B; b++) expect(relativeError(ours.subarray(b * NUM_CLASSES, (b + 1) * NUM_CLASSES), oracle.forward(w64(), image(b)).logits)).toBeLessThan(TOLERANCE);
+    for (let b = 0; b < B; b++) expect(maxRelativeGap(ours.subarray(b * NUM_CLASSES, (b + 1) * NUM_CLASSES), oracle.forward(w64(), image(b)).logits)).toBeLessThan(TOLERANCE);
   });
 
   const maps = async (id: MethodId, params: unknown): Promise<Float32Array> => {
@@ -76,7 +66,7 @@ describe('the engine against a float64 oracle (random weights, real digits)', ()
     for (let b = 0; b < B; b++) {
       const expected = reference(w64(), image(b), labels[b]);
       expect(Math.max(...expected.map(Math.abs))).toBeGreaterThan(0);
-      expect(relativeError(ours.subarray(b * PIXELS, (b + 1) * PIXELS), expected)).toBeLessThan(TOLERANCE);
+      expect(maxRelativeGap(ours.subarray(b * PIXELS, (b + 1) * PIXELS), expected)).toBeLessThan(TOLERANCE);
     }
   });
 
@@ -101,8 +91,8 @@ describe('the engine against a float64 oracle (random weights, real digits)', ()
     grads.forEach((g, k) => {
       const expected = weights[k].map((w, i) => w - lr * g[i]);
       const step = after[k].map((w, i) => w - weights[k][i]);
-      expect(relativeError(after[k], expected)).toBeLessThan(1e-6);
-      expect(relativeError(step, g.map((v) => -lr * v))).toBeLessThan(TOLERANCE);
+      expect(maxRelativeGap(after[k], expected)).toBeLessThan(1e-6);
+      expect(maxRelativeGap(step, g.map((v) => -lr * v))).toBeLessThan(TOLERANCE);
     });
   });
 });
