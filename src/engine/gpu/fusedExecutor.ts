@@ -2,15 +2,14 @@
  * A sweep's tasks on the fused WebGPU kernels (issue 13): the base model and every retrain are trained by
  * fusedCnn.ts — K runs of one method's orders per dispatch — and every map built from input gradients comes
  * from its input gradients, on the GPUDevice tfjs-backend-webgpu made, so the other maps (tfjs kernels on the
- * same device) and the runs share one device. What the kernels do not cover (noisy linear imputation, the other methods' maps)
- * runs on the tfjs engine, as InProcessExecutor runs it.
+ * same device) and the runs share one device. What the kernels do not cover (noisy linear imputation, Grad-CAM,
+ * FullGrad, Sobel, random) runs on the tfjs engine, as InProcessExecutor runs it.
  */
 import { head, type Mnist, type MnistSplit } from '../data/mnist';
-import { DEFAULT_MASK, MNIST_TRAIN_COUNT, PIXELS, type BackendName, type TrainConfig } from '../defaults';
+import { DEFAULT_MASK, PIXELS, type BackendName, type TrainConfig } from '../defaults';
 import { getMethod } from '../attribution/registry';
 import { cnnFromWeights, readWeights } from '../model/cnn';
 import { InProcessExecutor } from '../sweep/inProcessExecutor';
-import { rankSplit } from '../sweep/rankMethod';
 import { sweepCancelled, type RankTask, type RetrainTask, type TaskProgress, type TrainedBase } from '../sweep/executor';
 import type { RetrainOutcome } from '../sweep/retrainRun';
 import { SweepCache } from '../sweep/sweepCache';
@@ -73,24 +72,14 @@ export class FusedExecutor extends InProcessExecutor {
   /**
    * The orders of every method whose maps are built from input gradients (gradient, ×-input, IG, guided
    * backprop, the noise tunnels, the loss gradients) from the fused kernels' input gradients, through the
-   * same slicing, targets and ranking as the tfjs executor (rankSplit); the other methods' maps on tfjs.
+   * same slicing, targets and ranking as the tfjs executor; the other methods' maps on tfjs.
    */
   override async rank(task: RankTask, progress: TaskProgress): Promise<Uint16Array> {
     const base = this.cache.currentBase();
     if (!getMethod(task.method.id).fromGradients || !base) return super.rank(task, progress);
-    const split = task.split === 'train' ? this.mnist.train : this.mnist.test;
-    // Test images get dataset-wide indices after the training images, as in InProcessExecutor.rank.
-    const offset = task.split === 'train' ? 0 : MNIST_TRAIN_COUNT;
     const fused = await fusedGradients(this.device, await readWeights(base));
     try {
-      return await rankSplit(base, split, { first: task.from, count: task.count }, task.method, task.target, task.mapSeed, task.mask, offset, {
-        signal: this.signal,
-        gradients: fused.gradients,
-        onProgress: async (p) => {
-          await progress(p.done);
-          await this.checkpoint();
-        },
-      });
+      return await this.rankWith(task, progress, fused.gradients);
     } finally {
       fused.destroy();
     }

@@ -8,6 +8,7 @@ import { MNIST_TRAIN_COUNT, type BackendName, type TrainConfig } from '../defaul
 import { cnnFromWeights, createCnn, readWeights } from '../model/cnn';
 import { train } from '../training/train';
 import { rankSplit } from './rankMethod';
+import type { InputGradients } from '../attribution/types';
 import { evaluateMasked, retrainRun } from './retrainRun';
 import { retrainTogether } from './retrainTogether';
 import { SweepCache } from './sweepCache';
@@ -81,12 +82,18 @@ export class InProcessExecutor implements SweepExecutor {
     return model;
   }
 
-  async rank(task: RankTask, progress: TaskProgress): Promise<Uint16Array> {
+  rank(task: RankTask, progress: TaskProgress): Promise<Uint16Array> {
+    return this.rankWith(task, progress);
+  }
+
+  /** The task's orders, the maps built from `gradients` where given (FusedExecutor's kernels). */
+  protected async rankWith(task: RankTask, progress: TaskProgress, gradients?: InputGradients): Promise<Uint16Array> {
     const split = task.split === 'train' ? this.mnist.train : this.mnist.test;
     // Test images get dataset-wide indices after the training images, so their tie orders differ.
     const offset = task.split === 'train' ? 0 : MNIST_TRAIN_COUNT;
     return rankSplit(this.base(), split, { first: task.from, count: task.count }, task.method, task.target, task.mapSeed, task.mask, offset, {
       signal: this.signal,
+      gradients,
       onProgress: async (p) => {
         await progress(p.done);
         await this.checkpoint();

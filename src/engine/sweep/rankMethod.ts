@@ -14,7 +14,7 @@ import type { MethodSpec } from '../attribution/methodSpec';
 /** Images per slice: bounds the float maps held at once to ~8 MB. */
 const SLICE = 2560;
 
-export interface RankHooks extends Pick<ComputeMapsHooks, 'gradients' | 'chunkImages'> {
+export interface RankHooks extends Pick<ComputeMapsHooks, 'gradients'> {
   signal?: AbortSignal;
   onProgress?: (p: MapsProgress) => void | Promise<void>;
 }
@@ -47,7 +47,6 @@ export async function rankSplit(
     const maps = await computeMaps(model, split, indices, method, v.params, target, mapSeed, {
       signal: hooks.signal,
       gradients: hooks.gradients,
-      chunkImages: hooks.chunkImages,
       onProgress: (p) => {
         const total = done + p.done;
         const elapsedMs = Date.now() - start;
