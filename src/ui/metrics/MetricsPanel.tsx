@@ -2,6 +2,7 @@ import { METRICS, type MetricId } from '../../engine/metrics/metricCatalog';
 import { METRICS_FIELDS, METRICS_SETTING_FIELD, SEED004_METRICS } from '../../engine/metrics/metricsRequest';
 import { pct } from '../../engine/percent';
 import { FieldControl } from '../FieldControl';
+import { JobControls } from '../JobControls';
 import { useChecksBlocked, useCommands, useMetrics, useSweep } from '../labContext';
 import { methodName } from '../sweep/methodStyle';
 import { MetricsChart } from './MetricsChart';
@@ -62,24 +63,21 @@ export function MetricsPanel() {
         <FieldControl field={METRICS_SETTING_FIELD as never} name="metricsSetting" text={setting} disabled={busy} onText={(t) => lab.setMetricsSetting(t as typeof setting)} />
         <FieldControl field={METRICS_FIELDS.images as never} name="metricsImages" text={imagesText} error={imagesError} disabled={busy} onText={(t) => lab.setMetricsImages(t)} />
       </div>
-      <div className="actions">
-        {status === 'idle' ? (
-          <button type="button" className="primary" onClick={() => lab.computeMetrics()} disabled={blocked !== null || imagesError !== null}>
-            Score without retraining
-          </button>
-        ) : (
-          <button type="button" onClick={() => lab.stopMetrics()} disabled={status === 'stopping'}>
-            {status === 'stopping' ? 'Stopping…' : 'Stop'}
-          </button>
-        )}
-        {blocked && !busy ? <span className="muted">{blocked}</span> : null}
-      </div>
-      {busy ? (
-        <div aria-live="polite">
-          <progress max={progress?.total ?? 1} value={progress?.done ?? 0} aria-label="Metrics progress" />
-          <p className="muted" data-testid="metrics-status">{progress ? `${progress.message} · step ${progress.done} of ${progress.total}` : 'Starting…'}</p>
-        </div>
-      ) : null}
+      <JobControls
+        status={status}
+        startLabel="Score without retraining"
+        onStart={() => lab.computeMetrics()}
+        onStop={() => lab.stopMetrics()}
+        blocked={blocked}
+        invalid={imagesError !== null}
+        progress={{
+          value: progress?.done ?? 0,
+          max: progress?.total ?? 1,
+          label: 'Metrics progress',
+          message: progress ? `${progress.message} · step ${progress.done} of ${progress.total}` : 'Starting…',
+          testId: 'metrics-status',
+        }}
+      />
       {error ? <p className="error" role="alert">{error}</p> : null}
       {result ? (
         <div data-testid="metrics-results">

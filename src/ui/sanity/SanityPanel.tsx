@@ -1,5 +1,6 @@
 import { SANITY_FIELDS } from '../../engine/sanity/sanityRequest';
 import { FieldControl } from '../FieldControl';
+import { JobControls } from '../JobControls';
 import type { Field } from '../../engine/config/field';
 import { useChecksBlocked, useCommands, useSanity } from '../labContext';
 import { methodName } from '../sweep/methodStyle';
@@ -37,24 +38,15 @@ export function SanityPanel() {
           <FieldControl key={k} field={SANITY_FIELDS[k] as Field<unknown>} name={`sanity-${k}`} text={form[k]} error={k === 'shuffled' ? null : errors[k]} disabled={busy} onText={(t) => lab.setSanityText(k, t)} />
         ))}
       </div>
-      <div className="actions">
-        {status === 'idle' ? (
-          <button type="button" className="primary" onClick={() => lab.runSanity()} disabled={blocked !== null || invalid}>
-            Run the sanity checks
-          </button>
-        ) : (
-          <button type="button" onClick={() => lab.stopSanity()} disabled={status === 'stopping'}>
-            {status === 'stopping' ? 'Stopping…' : 'Stop'}
-          </button>
-        )}
-        {blocked && !busy ? <span className="muted">{blocked}</span> : null}
-      </div>
-      {busy ? (
-        <div aria-live="polite">
-          <progress max={1} value={progress?.fraction ?? 0} aria-label="Sanity-check progress" />
-          <p className="muted" data-testid="sanity-status">{progress?.message ?? 'Starting…'}</p>
-        </div>
-      ) : null}
+      <JobControls
+        status={status}
+        startLabel="Run the sanity checks"
+        onStart={() => lab.runSanity()}
+        onStop={() => lab.stopSanity()}
+        blocked={blocked}
+        invalid={invalid}
+        progress={{ value: progress?.fraction ?? 0, max: 1, label: 'Sanity-check progress', message: progress?.message ?? 'Starting…', testId: 'sanity-status' }}
+      />
       {error ? <p className="error" role="alert">{error}</p> : null}
       {outcome ? (
         <div data-testid="sanity-results">
